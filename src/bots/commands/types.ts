@@ -1,0 +1,29 @@
+import type { Platform } from '../../model.js';
+import type { Digest } from '../../digest/types.js';
+
+/** A command as any chat platform delivers it, already parsed into name + arguments. */
+export interface CommandRequest {
+  platform: Platform;
+  /** Where to answer: Telegram chat id, Discord channel id, 'console'. */
+  chatId: string;
+  /** Who owns settings and feeds: Discord guild id, or the Telegram chat id. */
+  scope: string;
+  chatType: 'private' | 'group' | 'guild';
+  userId: string;
+  /** Decided by the adapter (chat admin, Manage Guild, or NEWSBOT_ADMINS). */
+  isAdmin: boolean;
+  /** Lower-case command name without the slash: 'digest', 'topics', … */
+  command: string;
+  /** Positional words after the command (Discord options are flattened in declared order). */
+  args: string[];
+  now: Date;
+}
+
+/**
+ * What a command answers. Text is plain (adapters escape it); `lines` are shown one per line.
+ * `private` answers are ephemeral on Discord.
+ */
+export type Reply =
+  | { kind: 'text'; title?: string; lines: string[]; private?: boolean }
+  | { kind: 'error'; text: string; usage?: string; private?: boolean }
+  | { kind: 'digest'; digest: Digest; emptyText: string };

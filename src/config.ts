@@ -1,0 +1,198 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+
+/** Discord settings; present only when DISCORD_TOKEN is set. */
+export interface DiscordConfig {
+  token: string;
+  applicationId: string | null;
+  guildId: string | null;
+  /** REST base without the version, e.g. https://discord.com/api */
+  apiBase: string;
+}
+
+/** Telegram settings; present only when TELEGRAM_BOT_TOKEN is set. */
+export interface TelegramConfig {
+  token: string;
+  apiRoot: string;
+  webhookUrl: string | null;
+  webhookPort: number;
+}
+
+/** The whole validated configuration, read once and passed down. */
+export interface Config {
+  dataDir: string;
+  retentionDays: number;
+  /** Default IANA zone for new subscriptions. */
+  timezone: string;
+  /** `platform:userId` entries allowed to run admin commands everywhere. */
+  admins: string[];
+  allowPrivateUrls: boolean;
+  /** Fetch the linked page when a feed item carries only a teaser. */
+  fetchTeasers: boolean;
+  feedPollMinutes: number;
+  catchUpGraceHours: number;
+  maxStories: number;
+  /** A digest window reaches back at most this far. */
+  maxWindowHours: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  discord: DiscordConfig | null;
+  telegram: TelegramConfig | null;
+}
+
+/** Every bad key, reported at once. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration: ${problems.join('; ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Environment variables newsbot reads, with their meaning (README and `newsbot --help` list them). */
+export const ENV_VARS = {
+  NEWSBOT_DATA: 'data folder for the embedded store (default data/)',
+  NEWSBOT_RETENTION_DAYS: 'days of articles kept (default 30)',
+  NEWSBOT_ADMINS: 'comma-separated platform:userId allowed to run admin commands (e.g. telegram:123,discord:456)',
+  NEWSBOT_ALLOW_PRIVATE_URLS: '1 to allow fetching loopback/private addresses (local use only)',
+  NEWSBOT_FETCH_TEASERS: '0 to not fetch the linked page when a feed item is only a teaser (default 1)',
+  NEWSBOT_FEED_POLL_MINUTES: 'feed polling interval in minutes (default 15)',
+  NEWSBOT_CATCHUP_HOURS: 'deliver missed digests younger than this on start (default 6)',
+  NEWSBOT_MAX_STORIES: 'stories per digest (default 10)',
+  NEWSBOT_MAX_WINDOW_HOURS: 'how far back a digest reaches at most (default 24)',
+  NEWSBOT_LOG_LEVEL: 'debug | info | warn | error (default info)',
+  TZ: 'default time zone for new subscriptions (default UTC)',
+  DISCORD_TOKEN: 'Discord bot token; starts the Discord bot',
+  DISCORD_APPLICATION_ID: 'Discord application id (read from the token owner when absent)',
+  DISCORD_GUILD_ID: 'register slash commands in this one guild (instant; for testing)',
+  DISCORD_API_BASE: 'Discord REST base (default https://discord.com/api)',
+  TELEGRAM_BOT_TOKEN: 'Telegram bot token; starts the Telegram bot',
+  TELEGRAM_API_ROOT: 'Bot API root (default https://api.telegram.org)',
+  TELEGRAM_WEBHOOK_URL: 'public HTTPS URL for webhook mode (default: long polling)',
+  TELEGRAM_WEBHOOK_PORT: 'local port the webhook server listens on (default 8443)',
+} as const;
+
+/** Reads `.env` in `cwd` (if any) under the real environment: real variables win. */
+export function readEnv(env: Env = process.env, cwd = process.cwd()): Env {
+  const file = `${cwd}/.env`;
+  if (!existsSync(file)) return { ...env };
+  let fromFile: Env;
+  try {
+    fromFile = parseEnv(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError([`.env could not be read (${(err as Error).message}); fix or remove ${file}`]);
+  }
+  return { ...fromFile, ...env };
+}
+
+/** Validates the environment into a Config; throws ConfigError naming every bad key. */
+export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Config {
+  const problems: string[] = [];
+  const str = (key: string): string | null => {
+    const v = env[key]?.trim();
+    return v ? v : null;
+  };
+  const int = (key: string, def: number, min: number, max: number): number => {
+    const v = str(key);
+    if (v === null) return def;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${key}=${JSON.stringify(v)} must be a whole number from ${min} to ${max}`);
+      return def;
+    }
+    return n;
+  };
+  const bool = (key: string, def: boolean): boolean => {
+    const v = str(key)?.toLowerCase();
+    if (v === undefined || v === null) return def;
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off'].includes(v)) return false;
+    problems.push(`${key}=${JSON.stringify(v)} must be 1 or 0`);
+    return def;
+  };
+  const url = (key: string, def: string): string => {
+    const v = str(key);
+    if (v === null) return def;
+    try {
+      const u = new URL(v);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
+      return v;
+    } catch {
+      problems.push(`${key}=${JSON.stringify(v)} must be an http(s) URL`);
+      return def;
+    }
+  };
+
+  const timezone = str('TZ') ?? 'UTC';
+  if (!isValidTimeZone(timezone)) problems.push(`TZ=${JSON.stringify(timezone)} is not an IANA time zone (e.g. Europe/Berlin)`);
+
+  const admins = (str('NEWSBOT_ADMINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const a of admins) {
+    if (!/^(discord|telegram|console):[\w-]+$/.test(a)) {
+      problems.push(`NEWSBOT_ADMINS entry ${JSON.stringify(a)} must look like telegram:123456 or discord:123456`);
+    }
+  }
+
+  const logLevel = (str('NEWSBOT_LOG_LEVEL') ?? 'info') as Config['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    problems.push(`NEWSBOT_LOG_LEVEL=${JSON.stringify(logLevel)} must be debug, info, warn or error`);
+  }
+
+  const discordToken = str('DISCORD_TOKEN');
+  const discord: DiscordConfig | null = discordToken
+    ? {
+        token: discordToken,
+        applicationId: str('DISCORD_APPLICATION_ID'),
+        guildId: str('DISCORD_GUILD_ID'),
+        apiBase: url('DISCORD_API_BASE', 'https://discord.com/api').replace(/\/+$/, ''),
+      }
+    : null;
+  if (discord?.applicationId && !/^\d+$/.test(discord.applicationId)) problems.push('DISCORD_APPLICATION_ID must be a numeric id');
+  if (discord?.guildId && !/^\d+$/.test(discord.guildId)) problems.push('DISCORD_GUILD_ID must be a numeric id');
+
+  const telegramToken = str('TELEGRAM_BOT_TOKEN');
+  if (telegramToken && !/^\d+:[\w-]+$/.test(telegramToken)) {
+    problems.push('TELEGRAM_BOT_TOKEN does not look like a bot token (digits:letters, from @BotFather)');
+  }
+  const telegram: TelegramConfig | null = telegramToken
+    ? {
+        token: telegramToken,
+        apiRoot: url('TELEGRAM_API_ROOT', 'https://api.telegram.org'),
+        webhookUrl: str('TELEGRAM_WEBHOOK_URL') ? url('TELEGRAM_WEBHOOK_URL', '') : null,
+        webhookPort: int('TELEGRAM_WEBHOOK_PORT', 8443, 1, 65535),
+      }
+    : null;
+
+  const config: Config = {
+    dataDir: overrides.dataDir ?? str('NEWSBOT_DATA') ?? 'data',
+    retentionDays: int('NEWSBOT_RETENTION_DAYS', 30, 1, 3650),
+    timezone,
+    admins,
+    allowPrivateUrls: bool('NEWSBOT_ALLOW_PRIVATE_URLS', false),
+    fetchTeasers: bool('NEWSBOT_FETCH_TEASERS', true),
+    feedPollMinutes: int('NEWSBOT_FEED_POLL_MINUTES', 15, 1, 1440),
+    catchUpGraceHours: int('NEWSBOT_CATCHUP_HOURS', 6, 0, 168),
+    maxStories: int('NEWSBOT_MAX_STORIES', 10, 1, 50),
+    maxWindowHours: int('NEWSBOT_MAX_WINDOW_HOURS', 24, 1, 24 * 14),
+    logLevel,
+    discord,
+    telegram,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** True when Intl knows the zone. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every secret in the config, for log redaction. */
+export function secretsOf(config: Config): string[] {
+  return [config.discord?.token, config.telegram?.token].filter((s): s is string => Boolean(s));
+}

@@ -1,0 +1,32 @@
+/** Platform-neutral digest shapes. Pure data; renderers turn them into platform messages. */
+
+/** One source of a story. */
+export interface StorySource {
+  name: string;
+  url: string | null;
+  title: string;
+}
+
+/** Articles about the same event, from one or more sources. */
+export interface Story {
+  /** Stable id (the id of its lead article). */
+  id: string;
+  /** Headline (the clearest title among its articles). */
+  title: string;
+  /** Whole sentences drawn from its articles, no fact repeated. */
+  summary: string[];
+  sources: StorySource[];
+  /** Number of articles grouped into this story. */
+  articles: number;
+  /** Latest article time in the story (ISO). */
+  updated: string;
+}
+
+/** A built digest. An empty `stories` list is a valid digest ("no new stories since …"). */
+export interface Digest {
+  generatedAt: string;
+  window: { from: string; to: string };
+  stories: Story[];
+  /** Topic words the digest was filtered by, if any (shown in the heading). */
+  topics: string[];
+}

@@ -1,0 +1,105 @@
+/**
+ * Domain records shared by ingest, store, digest, scheduler and bots.
+ * Plain data only (JSON-serialisable): every date is an ISO-8601 UTC string.
+ */
+
+/** A chat platform newsbot talks to. */
+export type Platform = 'discord' | 'telegram' | 'console';
+
+/** A cleaned article as stored. `text` holds paragraphs separated by a blank line. */
+export interface Article {
+  /** Stable identity: 16 hex chars of sha256(canonical URL), or of the normalised text when there is no URL. */
+  id: string;
+  /** Canonical URL (tracking parameters and fragment stripped), or null for a file without one. */
+  url: string | null;
+  title: string;
+  text: string;
+  /** Standfirst / dek / meta description. */
+  description: string | null;
+  byline: string | null;
+  /** When the publisher says it was published. */
+  published: string | null;
+  /** When newsbot stored it. */
+  fetchedAt: string;
+  /** Source name: the site, feed title, or a file's parent folder. */
+  source: string;
+  language: string | null;
+  /** The feed it came from, if any. */
+  feedId: string | null;
+}
+
+/** The time an article counts at in windows and partitions: published, unless missing or in the future. */
+export function articleTime(a: Pick<Article, 'published' | 'fetchedAt'>): string {
+  if (a.published && a.published <= a.fetchedAt) return a.published;
+  return a.fetchedAt;
+}
+
+/** A subscribed feed. `scope` is who added it: 'global' (CLI) or a chat scope such as 'telegram:-100123' or 'discord:guildId'. */
+export interface Feed {
+  id: string;
+  url: string;
+  title: string | null;
+  scope: string;
+  createdAt: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastFetchedAt: string | null;
+  lastOkAt: string | null;
+  /** Consecutive failures; reset on success. */
+  failures: number;
+  lastError: string | null;
+  disabled: boolean;
+  /** Poll interval the feed asks for (RSS ttl / Cache-Control), in minutes. */
+  ttlMinutes: number | null;
+  /** Earliest time to poll again (backoff or ttl). */
+  nextFetchAt: string | null;
+  itemCount: number;
+}
+
+/**
+ * One chat's settings and schedule. Exists as soon as a chat sets topics or subscribes;
+ * `active` is true while it wants scheduled digests.
+ */
+export interface Subscription {
+  /** `${platform}:${chatId}` */
+  id: string;
+  platform: Platform;
+  chatId: string;
+  /** Discord guild id or Telegram chat id: the scope its feeds belong to. */
+  scope: string;
+  active: boolean;
+  /** Delivery times, "HH:MM" 24-hour, sorted. */
+  times: string[];
+  /** Days of the week to deliver on (0 = Sunday … 6 = Saturday); null means every day. */
+  weekdays: number[] | null;
+  /** IANA time zone. */
+  timezone: string;
+  topics: string[];
+  mutes: string[];
+  maxStories: number;
+  /** Set when delivery failed permanently (blocked, kicked, missing access). */
+  paused: { reason: string; at: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  /** End of the window of the last digest delivered. */
+  lastDigestAt: string | null;
+}
+
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'paused';
+
+/** One scheduled slot of one subscription. Keyed by `${subscriptionId}@${slot}`. */
+export interface DeliveryRecord {
+  key: string;
+  subscriptionId: string;
+  /** The scheduled time of the slot (ISO). */
+  slot: string;
+  status: DeliveryStatus;
+  window: { from: string; to: string } | null;
+  /** Messages of this digest already sent (resume point after a crash). */
+  messagesSent: number;
+  totalMessages: number | null;
+  attempts: number;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,53 @@
+import type { Article, DeliveryRecord, Feed, Subscription } from '../model.js';
+
+/** Result of adding articles: each input lands in exactly one list. */
+export interface AddResult {
+  added: Article[];
+  duplicates: Article[];
+}
+
+/** Filter for listing stored articles. */
+export interface ArticleQuery {
+  /** Inclusive lower bound on articleTime (ISO). */
+  from?: string;
+  /** Exclusive upper bound on articleTime (ISO). */
+  to?: string;
+  /** Limit to articles from these feeds; `null` in the list admits articles without a feed. */
+  feedIds?: (string | null)[];
+}
+
+/**
+ * The persistence seam. Implementations: lowdb (default, files under the data folder)
+ * and in-memory (tests). All methods are async so a server database can follow.
+ */
+export interface Store {
+  /** Store articles not seen before (by id); duplicates are reported, never stored twice. */
+  addArticles(articles: Article[]): Promise<AddResult>;
+  getArticle(id: string): Promise<Article | null>;
+  hasArticle(id: string): Promise<boolean>;
+  /** Articles whose articleTime falls in the window, oldest first. */
+  listArticles(query?: ArticleQuery): Promise<Article[]>;
+  countArticles(): Promise<number>;
+
+  listFeeds(): Promise<Feed[]>;
+  getFeed(id: string): Promise<Feed | null>;
+  /** Insert or replace by id. */
+  putFeed(feed: Feed): Promise<void>;
+  removeFeed(id: string): Promise<boolean>;
+
+  listSubscriptions(): Promise<Subscription[]>;
+  getSubscription(id: string): Promise<Subscription | null>;
+  putSubscription(sub: Subscription): Promise<void>;
+  removeSubscription(id: string): Promise<boolean>;
+
+  getDelivery(key: string): Promise<DeliveryRecord | null>;
+  /** Insert or replace by key; durable when the promise resolves. */
+  putDelivery(record: DeliveryRecord): Promise<void>;
+  /** Delivery records, newest slot first; optionally for one subscription. */
+  listDeliveries(subscriptionId?: string, limit?: number): Promise<DeliveryRecord[]>;
+
+  /** Drop article partitions (and delivery records) older than `retentionDays` before `now`. Returns articles removed. */
+  prune(now: Date, retentionDays: number): Promise<number>;
+  /** Flush and release the data folder (lock file). */
+  close(): Promise<void>;
+}
