@@ -26,6 +26,8 @@ export interface Article {
   language: string | null;
   /** The feed it came from, if any. */
   feedId: string | null;
+  /** Stored from a feed's first fetch: searchable, but old news, so digests skip it. */
+  backfill?: true;
 }
 
 /** The time an article counts at in windows and partitions: published, unless missing or in the future. */
