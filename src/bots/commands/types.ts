@@ -27,3 +27,16 @@ export type Reply =
   | { kind: 'text'; title?: string; lines: string[]; private?: boolean }
   | { kind: 'error'; text: string; usage?: string; private?: boolean }
   | { kind: 'digest'; digest: Digest; emptyText: string };
+
+/** The command handler every adapter calls: platform-neutral, never throws for user mistakes. */
+export type CommandHandler = (req: CommandRequest) => Promise<Reply>;
+
+/**
+ * What adapters report back about chats, so subscriptions follow reality:
+ * a blocked/kicked bot pauses the chat's subscription; a Telegram group upgraded to a
+ * supergroup moves its subscription to the new id.
+ */
+export interface ChatEvents {
+  pause(platform: Platform, chatId: string, reason: string, now: Date): Promise<void>;
+  migrate(platform: Platform, fromChatId: string, toChatId: string, now: Date): Promise<void>;
+}
