@@ -1,0 +1,38 @@
+import type { Article, Subscription } from '../../model.js';
+import type { Store } from '../../store/store.js';
+import type { Digest } from '../../digest/types.js';
+import { buildDigest, emptyDigestText } from '../../digest/build.js';
+
+/** What a chat's digest is built with. */
+export interface ChatDigestOptions {
+  /** Chat scope ('telegram:123', 'discord:guildId'); its own feeds and global ones are admitted. */
+  scope: string;
+  from: Date;
+  to: Date;
+  topics: string[];
+  mutes: string[];
+  maxStories: number;
+  timezone: string;
+}
+
+/**
+ * Articles a chat may see: ingested without a feed, from global (CLI-added) feeds, or from feeds
+ * added in this chat's scope. Feeds added by another chat stay that chat's.
+ */
+export async function articlesForScope(store: Store, scope: string, from: Date, to: Date): Promise<Article[]> {
+  const feeds = await store.listFeeds();
+  const admitted: (string | null)[] = [null, ...feeds.filter((f) => f.scope === 'global' || f.scope === scope).map((f) => f.id)];
+  return store.listArticles({ from: from.toISOString(), to: to.toISOString(), feedIds: admitted });
+}
+
+/** Builds one chat's digest for a window; `emptyText` is the friendly line for an empty window. */
+export async function chatDigest(store: Store, o: ChatDigestOptions, now: Date): Promise<{ digest: Digest; emptyText: string }> {
+  const articles = await articlesForScope(store, o.scope, o.from, o.to);
+  const digest = buildDigest(articles, { now, from: o.from, to: o.to, topics: o.topics, mutes: o.mutes, maxStories: o.maxStories });
+  return { digest, emptyText: emptyDigestText(digest, o.timezone) };
+}
+
+/** Digest of a subscription for a delivery window (used by the scheduler). */
+export function subscriptionDigest(store: Store, sub: Subscription, window: { from: Date; to: Date }, now: Date) {
+  return chatDigest(store, { scope: sub.scope, from: window.from, to: window.to, topics: sub.topics, mutes: sub.mutes, maxStories: sub.maxStories, timezone: sub.timezone }, now);
+}

@@ -1,0 +1,37 @@
+import type { Config } from '../../config.js';
+import type { Article, Subscription } from '../../model.js';
+import type { Logger } from '../../log.js';
+import type { Store } from '../../store/store.js';
+import type { Fetcher } from '../../ingest/feeds.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** Limits on what one chat may configure (README, "Security and limits"). */
+export interface ChatLimits {
+  topicWords: number;
+  feedsPerScope: number;
+  timesPerDay: number;
+}
+
+export const DEFAULT_LIMITS = { topicWords: 25, feedsPerScope: 20, timesPerDay: 6 } as const satisfies ChatLimits;
+
+/** Everything the command handlers use; built once by the app (or a test). */
+export interface CommandDeps {
+  store: Store;
+  config: Pick<Config, 'timezone' | 'maxStories' | 'maxWindowHours' | 'retentionDays'>;
+  /** Fetches and extracts one page (SSRF-guarded), for /summary <url>. */
+  readUrl: (url: string, now: Date) => Promise<Article>;
+  /** The guarded fetcher, for /feeds add. */
+  fetcher: Fetcher;
+  /** Next delivery of a subscription after `now` (from the scheduler's schedule logic). */
+  nextRun: (sub: Subscription, after: Date) => Date | null;
+  log: Logger;
+  limits?: Partial<ChatLimits>;
+  /** Expensive commands per user per minute (default 4). */
+  expensivePerMinute?: number;
+}
+
+/** Deps plus per-process state (rate limiter, resolved limits). */
+export interface CommandContext extends CommandDeps {
+  limiter: RateLimiter;
+  chatLimits: ChatLimits;
+}

@@ -1,0 +1,111 @@
+import type { Article } from '../../model.js';
+import { articleTime } from '../../model.js';
+import { summarize } from '../../digest/summarize.js';
+import { canonicalUrl } from '../../ingest/identity.js';
+import { articlesForScope, chatDigest } from './chat-digest.js';
+import { parseCount, clip } from './args.js';
+import { loadSettings } from './settings.js';
+import type { CommandContext } from './context.js';
+import type { CommandRequest, Reply } from './types.js';
+
+const HOUR = 3_600_000;
+
+/** "3 h ago", "2 d ago" relative to now. */
+export function ago(iso: string, now: Date): string {
+  const mins = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 60_000));
+  if (mins < 60) return `${mins} min ago`;
+  if (mins < 48 * 60) return `${Math.round(mins / 60)} h ago`;
+  return `${Math.round(mins / 1440)} d ago`;
+}
+
+function articleLine(a: Article, now: Date): string {
+  return `${a.title} — ${a.source}, ${ago(articleTime(a), now)} [${a.id}]${a.url ? `\n  ${a.url}` : ''}`;
+}
+
+/** /digest [topic]: the last window's top stories for this chat (its topics, or the one given). */
+export async function digestCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
+  const wait = ctx.limiter.take(`${req.platform}:${req.userId}`, req.now);
+  if (wait > 0) return { kind: 'error', text: `You are asking for digests quickly; try again in ${wait} s.`, private: true };
+  const settings = await loadSettings(ctx.store, req, ctx.config);
+  const topic = req.args.join(' ').trim().toLowerCase();
+  if (topic.length > 100) return { kind: 'error', text: 'A topic is at most 100 characters.', usage: '/digest [topic]' };
+  const from = new Date(req.now.getTime() - ctx.config.maxWindowHours * HOUR);
+  const { digest, emptyText } = await chatDigest(ctx.store, {
+    scope: settings.scope,
+    from,
+    to: req.now,
+    topics: topic ? [topic] : settings.topics,
+    mutes: settings.mutes,
+    maxStories: settings.maxStories,
+    timezone: settings.timezone,
+  }, req.now);
+  return { kind: 'digest', digest, emptyText };
+}
+
+/** /latest [n]: the newest articles this chat can see. */
+export async function latestCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
+  let n = 5;
+  if (req.args[0] !== undefined) {
+    const parsed = parseCount(req.args[0], 1, 20);
+    if (!parsed.ok) return { kind: 'error', text: parsed.reason, usage: '/latest [n]' };
+    n = parsed.value;
+  }
+  const settings = await loadSettings(ctx.store, req, ctx.config);
+  const from = new Date(req.now.getTime() - ctx.config.retentionDays * 24 * HOUR);
+  const all = await articlesForScope(ctx.store, settings.scope, from, new Date(req.now.getTime() + 1));
+  const newest = all.slice(-n).reverse();
+  if (newest.length === 0) return { kind: 'text', lines: ['No articles yet. An admin can add feeds with /feeds add <url>.'] };
+  return { kind: 'text', title: `Latest ${newest.length} article${newest.length === 1 ? '' : 's'}`, lines: newest.map((a) => articleLine(a, req.now)) };
+}
+
+function words(s: string): string[] {
+  return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** /search <words>: stored articles holding every word, title matches and newer first. */
+export async function searchCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
+  const query = words(req.args.join(' '));
+  if (query.length === 0) return { kind: 'error', text: 'Tell me what to look for.', usage: '/search <words>' };
+  if (query.length > 12) return { kind: 'error', text: 'Use at most 12 search words.', usage: '/search <words>' };
+  const settings = await loadSettings(ctx.store, req, ctx.config);
+  const from = new Date(req.now.getTime() - ctx.config.retentionDays * 24 * HOUR);
+  const all = await articlesForScope(ctx.store, settings.scope, from, new Date(req.now.getTime() + 1));
+  const hits: { a: Article; score: number }[] = [];
+  for (const a of all) {
+    const title = new Set(words(a.title));
+    const body = `${a.title}\n${a.description ?? ''}\n${a.text}`.toLowerCase();
+    if (!query.every((w) => title.has(w) || body.includes(w))) continue;
+    hits.push({ a, score: query.filter((w) => title.has(w)).length });
+  }
+  hits.sort((x, y) => y.score - x.score || articleTime(y.a).localeCompare(articleTime(x.a)));
+  if (hits.length === 0) return { kind: 'text', lines: [`Nothing stored matches "${clip(query.join(' '))}".`] };
+  const top = hits.slice(0, 8);
+  return { kind: 'text', title: `${hits.length} result${hits.length === 1 ? '' : 's'} for "${clip(query.join(' '))}"`, lines: top.map((h) => articleLine(h.a, req.now)) };
+}
+
+/** /summary <article id | url>: three sentences of a stored article or of a page. */
+export async function summaryCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
+  const usage = '/summary <article id | url>';
+  const target = req.args[0]?.trim() ?? '';
+  if (!target || req.args.length > 1) return { kind: 'error', text: 'Give one article id (from /latest or /search) or one link.', usage };
+  let article: Article | null;
+  if (/^https?:\/\//i.test(target)) {
+    if (target.length > 2048) return { kind: 'error', text: 'That link is over 2,048 characters.', usage };
+    if (!canonicalUrl(target)) return { kind: 'error', text: `"${clip(target)}" is not a valid http(s) link.`, usage };
+    const wait = ctx.limiter.take(`${req.platform}:${req.userId}`, req.now);
+    if (wait > 0) return { kind: 'error', text: `You are summarising links quickly; try again in ${wait} s.`, private: true };
+    try {
+      article = await ctx.readUrl(target, req.now);
+    } catch (err) {
+      return { kind: 'error', text: `Could not read that page: ${(err as Error).message}` };
+    }
+  } else if (/^[0-9a-f]{16}$/i.test(target)) {
+    article = await ctx.store.getArticle(target.toLowerCase());
+    if (!article) return { kind: 'error', text: `No stored article has id ${target}; find ids with /latest or /search.` };
+  } else {
+    return { kind: 'error', text: `"${clip(target)}" is neither an article id (16 hex characters) nor an http(s) link.`, usage };
+  }
+  const sentences = summarize({ title: article.title, text: article.text }, 3);
+  const lines = sentences.length > 0 ? sentences : [article.description ?? 'The page has no readable text to summarise.'];
+  return { kind: 'text', title: article.title, lines: [...lines, `— ${article.source}${article.url ? ` ${article.url}` : ''}`] };
+}

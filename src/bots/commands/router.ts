@@ -1,0 +1,65 @@
+import { COMMANDS, findCommand } from './catalog.js';
+import { DEFAULT_LIMITS } from './context.js';
+import type { CommandContext, CommandDeps } from './context.js';
+import { createRateLimiter } from './rate-limit.js';
+import { digestCommand, latestCommand, searchCommand, summaryCommand } from './news.js';
+import { scheduleCommand, subscribeCommand, unsubscribeCommand } from './schedule-cmds.js';
+import { topicsCommand } from './topics-cmd.js';
+import { feedsCommand } from './feeds-cmd.js';
+import { statusCommand } from './status-cmd.js';
+import { clip } from './args.js';
+import type { CommandHandler, CommandRequest, Reply } from './types.js';
+
+type Handle = (req: CommandRequest, ctx: CommandContext) => Promise<Reply>;
+
+function helpCommand(req: CommandRequest): Promise<Reply> {
+  const lines = COMMANDS.map((c) => `${c.usage} — ${c.description}${c.admin ? ' (admins)' : ''}`);
+  const who = req.platform === 'discord' ? 'members with Manage Server' : req.platform === 'telegram' ? 'chat administrators' : 'you';
+  lines.push(`Admin commands are for ${who}.`);
+  return Promise.resolve({ kind: 'text', title: 'newsbot: news digests in this chat', lines });
+}
+
+const HANDLERS: Record<string, Handle> = {
+  help: helpCommand,
+  start: helpCommand,
+  digest: digestCommand,
+  latest: latestCommand,
+  search: searchCommand,
+  summary: summaryCommand,
+  subscribe: subscribeCommand,
+  unsubscribe: unsubscribeCommand,
+  schedule: scheduleCommand,
+  topics: topicsCommand,
+  feeds: feedsCommand,
+  status: statusCommand,
+};
+
+function refusal(req: CommandRequest): string {
+  if (req.platform === 'discord') return `Only members with the Manage Server permission can use /${req.command}.`;
+  if (req.platform === 'telegram') return `Only chat administrators can use /${req.command} here.`;
+  return `You are not allowed to use /${req.command}.`;
+}
+
+/**
+ * The one platform-neutral command handler. Checks admin rights and arguments, never throws:
+ * an unexpected failure is logged with context and answered with a short apology.
+ */
+export function createCommandHandler(deps: CommandDeps): CommandHandler {
+  const ctx: CommandContext = {
+    ...deps,
+    limiter: createRateLimiter(deps.expensivePerMinute ?? 4, 60_000),
+    chatLimits: { ...DEFAULT_LIMITS, ...deps.limits },
+  };
+  return async (req) => {
+    const handle = HANDLERS[req.command];
+    if (!handle) return { kind: 'error', text: `Unknown command /${clip(req.command, 32)}. Send /help for the list.` };
+    const spec = findCommand(req.command);
+    if (spec?.admin && !req.isAdmin) return { kind: 'error', text: refusal(req), private: true };
+    try {
+      return await handle(req, ctx);
+    } catch (err) {
+      deps.log.error('command failed', { command: req.command, platform: req.platform, chat: req.chatId, err });
+      return { kind: 'error', text: 'Sorry, something went wrong on our side; it has been logged. Please try again later.' };
+    }
+  };
+}

@@ -1,0 +1,67 @@
+import { parseTimes, parseZone, parseTime } from './args.js';
+import { formatInZone, loadSettings, saveSettings } from './settings.js';
+import type { CommandContext } from './context.js';
+import type { CommandRequest, Reply } from './types.js';
+import type { Subscription } from '../../model.js';
+
+function nextLine(sub: Subscription, ctx: CommandContext, now: Date): string {
+  const next = ctx.nextRun(sub, now);
+  return next ? `Next digest: ${formatInZone(next, sub.timezone)}.` : 'No delivery time is set.';
+}
+
+/** /subscribe [HH:MM] [zone]: daily digest in this chat. */
+export async function subscribeCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
+  const usage = '/subscribe [HH:MM] [time zone, e.g. Europe/Berlin]';
+  if (req.args.length > 2) return { kind: 'error', text: 'Too many arguments.', usage, private: true };
+  const sub = await loadSettings(ctx.store, req, ctx.config);
+  let times = sub.times;
+  let timezone = sub.timezone;
+  for (const arg of req.args) {
+    if (/^\d/.test(arg)) {
+      const t = parseTime(arg);
+      if (!t.ok) return { kind: 'error', text: t.reason, usage, private: true };
+      times = [t.value];
+    } else {
+      const z = parseZone(arg);
+      if (!z.ok) return { kind: 'error', text: z.reason, usage, private: true };
+      timezone = z.value;
+    }
+  }
+  const saved = await saveSettings(ctx.store, { ...sub, active: true, paused: null, times, timezone }, req.now);
+  return {
+    kind: 'text',
+    private: true,
+    lines: [`Subscribed: a digest at ${saved.times.join(', ')} (${saved.timezone}) every day.`, nextLine(saved, ctx, req.now)],
+  };
+}
+
+/** /unsubscribe: no more scheduled digests here (topics are kept). */
+export async function unsubscribeCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
+  const sub = await ctx.store.getSubscription(`${req.platform}:${req.chatId}`);
+  if (!sub?.active) return { kind: 'text', private: true, lines: ['This chat is not subscribed. Use /subscribe to get a daily digest.'] };
+  await saveSettings(ctx.store, { ...sub, active: false }, req.now);
+  return { kind: 'text', private: true, lines: ['Unsubscribed: no more scheduled digests here. Your topics are kept; /subscribe brings the digest back.'] };
+}
+
+/** /schedule <HH:MM[,HH:MM…]> [zone]: delivery times (and zone). */
+export async function scheduleCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
+  const usage = '/schedule <HH:MM[,HH:MM…]> [time zone]';
+  if (req.args.length === 0) return { kind: 'error', text: 'Give one or more times.', usage, private: true };
+  const zoneArg = req.args.length > 1 && !/^\d/.test(req.args[req.args.length - 1]!) ? req.args[req.args.length - 1]! : null;
+  const timeArgs = zoneArg ? req.args.slice(0, -1) : req.args;
+  const times = parseTimes(timeArgs.join(','), ctx.chatLimits.timesPerDay);
+  if (!times.ok) return { kind: 'error', text: times.reason, usage, private: true };
+  const sub = await loadSettings(ctx.store, req, ctx.config);
+  let timezone = sub.timezone;
+  if (zoneArg) {
+    const z = parseZone(zoneArg);
+    if (!z.ok) return { kind: 'error', text: z.reason, usage, private: true };
+    timezone = z.value;
+  }
+  const saved = await saveSettings(ctx.store, { ...sub, active: true, paused: null, times: times.value, timezone }, req.now);
+  return {
+    kind: 'text',
+    private: true,
+    lines: [`Digest times: ${saved.times.join(', ')} (${saved.timezone}).`, nextLine(saved, ctx, req.now)],
+  };
+}
