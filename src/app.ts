@@ -1,0 +1,122 @@
+/**
+ * Composition root: the only file that wires store + ingest + digest + bots + scheduler.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.js';
+import { secretsOf } from './config.js';
+import { createLogger } from './log.js';
+import type { Logger } from './log.js';
+import type { Store } from './store/store.js';
+import { openStore } from './store/lowdb-store.js';
+import { fetchUrl } from './ingest/fetch.js';
+import type { Fetcher } from './ingest/feeds.js';
+import { fetchDueFeeds } from './ingest/feeds.js';
+import { extractHtml } from './ingest/extract/html.js';
+import { readInputs } from './ingest/sources.js';
+import { ingestInputs } from './ingest/ingest.js';
+import { createCommandHandler } from './bots/commands/router.js';
+import type { ChatEvents, CommandHandler } from './bots/commands/types.js';
+import { chatDigest, subscriptionDigest } from './bots/commands/chat-digest.js';
+import { nextRun } from './scheduler/schedule.js';
+import type { Article, Platform } from './model.js';
+
+/** The package root (holds data/samples), found from this file's location in src/ or dist/. */
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SAMPLES_DIR = join(PACKAGE_ROOT, 'data', 'samples');
+
+export interface App {
+  config: Config;
+  store: Store;
+  log: Logger;
+  fetcher: Fetcher;
+  handler: CommandHandler;
+  events: ChatEvents;
+  clock: () => Date;
+  readUrl(url: string, now: Date): Promise<Article>;
+  close(): Promise<void>;
+}
+
+/** The SSRF-guarded fetcher every network read goes through, with the config's private-address rule. */
+export function makeFetcher(config: Pick<Config, 'allowPrivateUrls'>): Fetcher {
+  return (url, opts) => fetchUrl(url, { ...opts, allowPrivate: config.allowPrivateUrls });
+}
+
+export function makeLogger(config: Config): Logger {
+  return createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+}
+
+/** Opens the store and builds the shared services. The caller closes it. */
+export async function openApp(config: Config, opts: { log?: Logger; clock?: () => Date } = {}): Promise<App> {
+  const log = opts.log ?? makeLogger(config);
+  const clock = opts.clock ?? (() => new Date());
+  const store = await openStore(config.dataDir, { retentionDays: config.retentionDays, now: clock });
+  const fetcher = makeFetcher(config);
+
+  const readUrl = async (url: string, now: Date): Promise<Article> => {
+    for await (const r of readInputs([url], { now, fetcher })) {
+      if ('error' in r) throw new Error(r.error);
+      return r.article;
+    }
+    throw new Error('nothing to read');
+  };
+
+  const updateSub = async (id: string, change: (s: NonNullable<Awaited<ReturnType<Store['getSubscription']>>>) => void, now: Date) => {
+    const sub = await store.getSubscription(id);
+    if (!sub) return;
+    change(sub);
+    sub.updatedAt = now.toISOString();
+    await store.putSubscription(sub);
+  };
+  const events: ChatEvents = {
+    async pause(platform: Platform, chatId: string, reason: string, now: Date) {
+      log.warn('subscription paused', { platform, chat: chatId, reason });
+      await updateSub(`${platform}:${chatId}`, (s) => { s.paused = { reason, at: now.toISOString() }; }, now);
+    },
+    async migrate(platform: Platform, from: string, to: string, now: Date) {
+      const sub = await store.getSubscription(`${platform}:${from}`);
+      if (!sub) return;
+      log.info('chat migrated', { platform, from, to });
+      const scope = sub.scope === `${platform}:${from}` ? `${platform}:${to}` : sub.scope;
+      await store.putSubscription({ ...sub, id: `${platform}:${to}`, chatId: to, scope, updatedAt: now.toISOString() });
+      await store.removeSubscription(sub.id);
+    },
+  };
+
+  const handler = createCommandHandler({ store, config, readUrl, fetcher, nextRun, log });
+  return {
+    config, store, log, fetcher, handler, events, clock, readUrl,
+    close: () => store.close(),
+  };
+}
+
+/** Digest for a subscription window (the scheduler's buildDigest port). */
+export function scheduledDigest(app: App) {
+  return (sub: Parameters<typeof subscriptionDigest>[1], window: { from: Date; to: Date }) => subscriptionDigest(app.store, sub, window, app.clock());
+}
+
+/** Polls due feeds (the scheduler's pollFeeds port). */
+export function feedPoller(app: App) {
+  return async (now: Date): Promise<void> => {
+    const results = await fetchDueFeeds(app.store, {
+      now, fetcher: app.fetcher, extractHtml, fetchTeasers: app.config.fetchTeasers, log: app.log, pollMinutes: app.config.feedPollMinutes,
+    });
+    for (const r of results) app.log.debug('feed fetched', { ...r });
+  };
+}
+
+/** First run without a token: load the project's sample articles so there is something to read. */
+export async function seedSamples(app: App): Promise<number> {
+  if (!existsSync(SAMPLES_DIR) || (await app.store.countArticles()) > 0) return 0;
+  const summary = await ingestInputs(app.store, [SAMPLES_DIR], { now: app.clock(), fetcher: app.fetcher });
+  return summary.added;
+}
+
+/** Today's digest over everything stored (console / first run), as the console would show it. */
+export function consoleDigest(app: App, now: Date) {
+  return chatDigest(app.store, {
+    scope: 'console', from: new Date(now.getTime() - app.config.maxWindowHours * 3_600_000), to: now,
+    topics: [], mutes: [], maxStories: app.config.maxStories, timezone: app.config.timezone,
+  }, now);
+}

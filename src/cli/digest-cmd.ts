@@ -1,0 +1,65 @@
+import type { Store } from '../store/store.js';
+import { buildDigest, emptyDigestText } from '../digest/build.js';
+import { renderText } from '../digest/render/text.js';
+import { renderMarkdown } from '../digest/render/markdown.js';
+import { renderTelegram } from '../digest/render/telegram.js';
+import { renderDiscord } from '../digest/render/discord.js';
+import { digestToJson } from '../digest/render/json.js';
+import { CliError } from './output.js';
+
+export const FORMATS = ['text', 'markdown', 'telegram', 'discord', 'json'] as const;
+export type DigestFormat = (typeof FORMATS)[number];
+
+/** "24h", "90m", "2d", "1w" → milliseconds. */
+export function parseDuration(raw: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(m|min|h|d|w)$/i.exec(raw.trim());
+  if (!m) return null;
+  const unit = { m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2]!.toLowerCase() as 'm'];
+  const ms = Number(m[1]) * unit;
+  return ms > 0 ? ms : null;
+}
+
+export interface DigestCliOptions {
+  since: string;
+  at?: string;
+  topics?: string;
+  mute?: string;
+  max: string;
+  format: string;
+  timezone: string;
+}
+
+const words = (s: string | undefined): string[] => (s ?? '').split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+
+/** `newsbot digest`: build a digest over every stored article in the window and print it. */
+export async function digestCommand(store: Store, o: DigestCliOptions, clockNow: Date): Promise<void> {
+  const span = parseDuration(o.since);
+  if (span === null) throw new CliError(`--since "${o.since}" is not a duration; use e.g. 24h, 90m, 2d`, 2);
+  const now = o.at ? new Date(o.at) : clockNow;
+  if (Number.isNaN(now.getTime())) throw new CliError(`--at "${o.at}" is not a date; use ISO 8601, e.g. 2026-11-28T08:00:00Z`, 2);
+  const max = Number(o.max);
+  if (!Number.isInteger(max) || max < 1 || max > 50) throw new CliError(`--max "${o.max}" must be a number from 1 to 50`, 2);
+  if (!(FORMATS as readonly string[]).includes(o.format)) throw new CliError(`--format "${o.format}" must be one of ${FORMATS.join(', ')}`, 2);
+  const from = new Date(now.getTime() - span);
+  const articles = await store.listArticles({ from: from.toISOString(), to: now.toISOString() });
+  const digest = buildDigest(articles, { now, from, to: now, topics: words(o.topics), mutes: words(o.mute), maxStories: max });
+  const emptyText = emptyDigestText(digest, o.timezone);
+  const format = o.format as DigestFormat;
+  switch (format) {
+    case 'json':
+      process.stdout.write(`${JSON.stringify(digestToJson(digest), null, 2)}\n`);
+      break;
+    case 'text':
+      process.stdout.write(`${renderText(digest, { timeZone: o.timezone, emptyText })}\n`);
+      break;
+    case 'markdown':
+      process.stdout.write(`${renderMarkdown(digest, { timeZone: o.timezone, emptyText })}\n`);
+      break;
+    case 'telegram':
+      process.stdout.write(`${JSON.stringify(renderTelegram(digest), null, 2)}\n`);
+      break;
+    case 'discord':
+      process.stdout.write(`${JSON.stringify(renderDiscord(digest), null, 2)}\n`);
+      break;
+  }
+}

@@ -1,0 +1,51 @@
+import type { App } from '../app.js';
+import { addFeed, fetchDueFeeds, listFeeds, removeFeed } from '../ingest/feeds.js';
+import { extractHtml } from '../ingest/extract/html.js';
+import { feedLines } from '../bots/commands/feeds-cmd.js';
+import { CliError, printJson } from './output.js';
+
+/** Feeds added from the command line belong to every chat. */
+const SCOPE = 'global';
+
+export async function feedsAdd(app: App, url: string): Promise<void> {
+  const res = await addFeed(app.store, url, { scope: SCOPE, now: app.clock(), fetcher: app.fetcher });
+  if (!res.ok) throw new CliError(res.reason);
+  process.stdout.write(`added feed ${res.feed.id}: ${res.feed.title ?? res.feed.url}\n`);
+}
+
+export async function feedsList(app: App, json: boolean): Promise<void> {
+  const feeds = await listFeeds(app.store);
+  if (json) {
+    for (const f of feeds) printJson(f);
+    return;
+  }
+  if (feeds.length === 0) {
+    process.stdout.write('no feeds; add one with: newsbot feeds add <url>\n');
+    return;
+  }
+  const lines = feedLines(feeds, app.clock());
+  process.stdout.write(`${lines.map((l, i) => `${l}${feeds[i]!.scope !== SCOPE ? `\n  added in ${feeds[i]!.scope}` : ''}`).join('\n')}\n`);
+}
+
+export async function feedsRemove(app: App, target: string): Promise<void> {
+  const feeds = await listFeeds(app.store);
+  const match = feeds.find((f) => f.id === target || f.url === target);
+  if (!match) throw new CliError(`no feed "${target}"; see: newsbot feeds list`);
+  await removeFeed(app.store, target, match.scope);
+  process.stdout.write(`removed feed ${match.id}: ${match.title ?? match.url}\n`);
+}
+
+/** Fetches due (or all) feeds; exit code 1 when any feed failed. */
+export async function feedsFetch(app: App, all: boolean, json: boolean): Promise<number> {
+  const results = await fetchDueFeeds(app.store, {
+    now: app.clock(), fetcher: app.fetcher, extractHtml, fetchTeasers: app.config.fetchTeasers, log: app.log, pollMinutes: app.config.feedPollMinutes,
+  }, all);
+  let failed = 0;
+  for (const r of results) {
+    if (r.error) failed++;
+    if (json) printJson(r);
+    else process.stdout.write(`${r.feedId}: ${r.error ? `error: ${r.error}` : r.notModified ? 'not modified' : `${r.added} added, ${r.duplicates} duplicate, ${r.failed} failed`}\n`);
+  }
+  if (!json) process.stderr.write(`fetched ${results.length} feed(s), ${failed} failed\n`);
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,36 @@
+import type { App } from '../app.js';
+import { feedLines } from '../bots/commands/feeds-cmd.js';
+import { formatInZone } from '../bots/commands/settings.js';
+import { nextRun } from '../scheduler/schedule.js';
+import { printJson } from './output.js';
+
+/** `newsbot status`: what is stored, feed health, every subscription's next run and last delivery. */
+export async function statusCommand(app: App, json: boolean): Promise<void> {
+  const now = app.clock();
+  const [articles, feeds, subs] = await Promise.all([app.store.countArticles(), app.store.listFeeds(), app.store.listSubscriptions()]);
+  const rows = await Promise.all(subs.map(async (s) => {
+    const last = (await app.store.listDeliveries(s.id, 1))[0] ?? null;
+    const next = s.active && !s.paused ? nextRun(s, now) : null;
+    return { sub: s, next, last };
+  }));
+  if (json) {
+    printJson({
+      articles,
+      feeds: feeds.map((f) => ({ id: f.id, url: f.url, title: f.title, scope: f.scope, failures: f.failures, disabled: f.disabled, lastError: f.lastError, lastOkAt: f.lastOkAt })),
+      subscriptions: rows.map(({ sub, next, last }) => ({
+        id: sub.id, active: sub.active, times: sub.times, timezone: sub.timezone, paused: sub.paused,
+        nextRun: next?.toISOString() ?? null, lastDelivery: last ? { slot: last.slot, status: last.status, error: last.error } : null,
+      })),
+    });
+    return;
+  }
+  const out: string[] = [`articles stored: ${articles}`, `feeds: ${feeds.length}`];
+  out.push(...feedLines(feeds, now).map((l) => `  ${l}`));
+  out.push(`subscriptions: ${subs.filter((s) => s.active).length} active of ${subs.length}`);
+  for (const { sub, next, last } of rows) {
+    const state = sub.paused ? `PAUSED (${sub.paused.reason})` : sub.active ? `next ${next ? formatInZone(next, sub.timezone) : '—'}` : 'unsubscribed';
+    const lastText = last ? `last ${last.status} ${formatInZone(new Date(last.slot), sub.timezone)}${last.error ? ` (${last.error})` : ''}` : 'no delivery yet';
+    out.push(`  ${sub.id} ${sub.times.join(',')} ${sub.timezone}: ${state}; ${lastText}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}

@@ -1,0 +1,64 @@
+import type { Article } from '../model.js';
+import type { Extracted } from './extract/types.js';
+import { articleId, canonicalUrl } from './identity.js';
+
+/** Why an input produced no article; the message is one line meant for the user. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/** Where an article came from and what it may say about itself. */
+export interface ArticleOrigin {
+  /** Source name when the input does not name one (parent folder, host). */
+  defaultSource: string;
+  source?: string | null;
+  url?: string | null;
+  /** Used as a title when the page has none (file name). */
+  fallbackTitle?: string | null;
+  feedId?: string | null;
+  now: Date;
+}
+
+/** A valid ISO date or null: publishers write dates many ways and some are garbage. */
+export function isoOrNull(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const t = Date.parse(raw);
+  if (Number.isNaN(t)) return null;
+  const year = new Date(t).getUTCFullYear();
+  return year >= 1990 && year <= 2200 ? new Date(t).toISOString() : null;
+}
+
+/** Turns an extraction into a stored article; refuses one with no text. */
+export function toArticle(x: Extracted, origin: ArticleOrigin): Article {
+  const text = x.text.trim();
+  if (!text) throw new InputError('no article text found (is this a news page?)');
+  const url = canonicalUrl(origin.url ?? '') ?? (x.url ? canonicalUrl(x.url) : null);
+  const title = (x.title ?? origin.fallbackTitle ?? '').replace(/\s+/g, ' ').trim() || firstWords(text);
+  return {
+    id: articleId({ url, title, text }),
+    url,
+    title,
+    text,
+    description: x.description,
+    byline: x.byline,
+    published: isoOrNull(x.published),
+    fetchedAt: origin.now.toISOString(),
+    source: (origin.source ?? '').trim() || origin.defaultSource,
+    language: x.language,
+    feedId: origin.feedId ?? null,
+  };
+}
+
+function firstWords(text: string): string {
+  const first = text.split(/\n/)[0] ?? '';
+  return first.length > 90 ? `${first.slice(0, first.lastIndexOf(' ', 90) > 40 ? first.lastIndexOf(' ', 90) : 90)}…` : first;
+}
+
+/** "www.bbc.co.uk" → "bbc.co.uk": the source name of a page fetched by URL. */
+export function hostSource(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return 'web';
+  }
+}
