@@ -28,7 +28,7 @@ export interface LoggerOptions {
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) if (s.length >= 6) out = out.split(s).join('[redacted]');
-  return out.replace(/\b\d{6,}:[A-Za-z0-9_-]{30,}\b/g, '[redacted]');
+  return out.replace(/(?<!\d)\d{6,}:[A-Za-z0-9_-]{30,}/g, '[redacted]');
 }
 
 function errorFields(err: unknown): Record<string, unknown> {

@@ -9,8 +9,20 @@ export function decodeText(bytes: Uint8Array): string {
   const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
   let bad = 0;
   for (let i = 0; i < utf8.length; i++) if (utf8.charCodeAt(i) === 0xfffd) bad++;
-  if (bad > 0 && bad / Math.max(1, utf8.length) > 0.01) return new TextDecoder('windows-1252').decode(bytes);
+  if (bad > 0 && bad / Math.max(1, utf8.length) > 0.01) return decodeWindows1252(bytes);
   return utf8;
+}
+
+/** 0x80–0x9F in windows-1252 (Node's TextDecoder treats the label as ISO-8859-1, which lacks these). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b))).join('');
+  }
+  return out;
 }
 
 /**

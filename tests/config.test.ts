@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, readEnv, secretsOf } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('given an empty environment, returns the defaults and no bots', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ dataDir: 'data', retentionDays: 30, timezone: 'UTC', feedPollMinutes: 15, catchUpGraceHours: 6, discord: null, telegram: null });
+  });
+
+  it('given --db, it wins over NEWSBOT_DATA', () => {
+    expect(loadConfig({ NEWSBOT_DATA: '/x' }, { dataDir: '/y' }).dataDir).toBe('/y');
+    expect(loadConfig({ NEWSBOT_DATA: '/x' }).dataDir).toBe('/x');
+  });
+
+  it('given several bad keys, reports every one at once', () => {
+    let err: unknown;
+    try {
+      loadConfig({ NEWSBOT_RETENTION_DAYS: 'ten', TZ: 'Mars/Olympus', NEWSBOT_ADMINS: 'bob', TELEGRAM_BOT_TOKEN: 'nope', NEWSBOT_ALLOW_PRIVATE_URLS: 'maybe' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const problems = (err as ConfigError).problems.join('\n');
+    for (const key of ['NEWSBOT_RETENTION_DAYS', 'TZ', 'NEWSBOT_ADMINS', 'TELEGRAM_BOT_TOKEN', 'NEWSBOT_ALLOW_PRIVATE_URLS']) expect(problems).toContain(key);
+    expect((err as ConfigError).problems).toHaveLength(5);
+  });
+
+  it('never puts a token in a problem message', () => {
+    const token = '123456:this-is-not-valid!';
+    try {
+      loadConfig({ TELEGRAM_BOT_TOKEN: token });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as Error).message).not.toContain(token);
+    }
+  });
+
+  it('given tokens, returns platform configs with defaults and lists the secrets', () => {
+    const c = loadConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCdef_ghi-jkl', DISCORD_TOKEN: 'abc.def.ghi', DISCORD_API_BASE: 'http://127.0.0.1:9/api/' });
+    expect(c.telegram).toMatchObject({ apiRoot: 'https://api.telegram.org', webhookUrl: null });
+    expect(c.discord).toMatchObject({ apiBase: 'http://127.0.0.1:9/api', guildId: null });
+    expect(secretsOf(c).sort()).toEqual(['123456:ABCdef_ghi-jkl', 'abc.def.ghi'].sort());
+  });
+});
+
+describe('readEnv', () => {
+  it('reads .env under the real environment, real variables winning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsbot-env-'));
+    writeFileSync(join(dir, '.env'), 'TZ=Europe/Berlin\nNEWSBOT_MAX_STORIES=5\n');
+    const env = readEnv({ NEWSBOT_MAX_STORIES: '7' }, dir);
+    expect(env.TZ).toBe('Europe/Berlin');
+    expect(env.NEWSBOT_MAX_STORIES).toBe('7');
+  });
+});
