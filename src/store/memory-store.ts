@@ -1,0 +1,129 @@
+/**
+ * An in-memory Store with the same semantics as the lowdb one (same checks, same ordering,
+ * same whole-day pruning), for tests of the modules that use a store.
+ */
+import type { Article, DeliveryRecord, Feed, Subscription } from '../model.js';
+import type { AddResult, ArticleQuery, Store } from './store.js';
+import { StoreError } from './store-error.js';
+import { articleDay, checkRetention, isExpired, utcDay } from './partitions.js';
+import { copyArticle, copyRecord, matchesQuery, parseQuery, sortNewestSlotFirst, sortOldestFirst } from './query.js';
+import { assertRecord, checkArticle, checkDelivery, checkFeed, checkSubscription } from './schema.js';
+
+export function createMemoryStore(): Store {
+  const articles = new Map<string, Article>();
+  const feeds = new Map<string, Feed>();
+  const subs = new Map<string, Subscription>();
+  const deliveries = new Map<string, DeliveryRecord>();
+  let closed = false;
+
+  const open = (): void => {
+    if (closed) throw new StoreError('the store is closed');
+  };
+
+  return {
+    async addArticles(input: Article[]): Promise<AddResult> {
+      open();
+      for (const a of input) assertRecord('article', checkArticle, a, 'id');
+      const added: Article[] = [];
+      const duplicates: Article[] = [];
+      for (const a of input) {
+        if (articles.has(a.id)) {
+          duplicates.push(a);
+        } else {
+          articles.set(a.id, copyArticle(a));
+          added.push(a);
+        }
+      }
+      return { added, duplicates };
+    },
+    async getArticle(id) {
+      open();
+      const a = articles.get(id);
+      return a ? copyArticle(a) : null;
+    },
+    async hasArticle(id) {
+      open();
+      return articles.has(id);
+    },
+    async listArticles(query?: ArticleQuery) {
+      open();
+      const q = parseQuery(query);
+      return sortOldestFirst([...articles.values()].filter((a) => matchesQuery(a, q))).map(copyArticle);
+    },
+    async countArticles() {
+      open();
+      return articles.size;
+    },
+
+    async listFeeds() {
+      open();
+      return [...feeds.values()].map(copyRecord);
+    },
+    async getFeed(id) {
+      open();
+      const f = feeds.get(id);
+      return f ? copyRecord(f) : null;
+    },
+    async putFeed(feed) {
+      open();
+      assertRecord('feed', checkFeed, feed, 'id');
+      feeds.set(feed.id, copyRecord(feed));
+    },
+    async removeFeed(id) {
+      open();
+      return feeds.delete(id);
+    },
+
+    async listSubscriptions() {
+      open();
+      return [...subs.values()].map(copyRecord);
+    },
+    async getSubscription(id) {
+      open();
+      const s = subs.get(id);
+      return s ? copyRecord(s) : null;
+    },
+    async putSubscription(sub) {
+      open();
+      assertRecord('subscription', checkSubscription, sub, 'id');
+      subs.set(sub.id, copyRecord(sub));
+    },
+    async removeSubscription(id) {
+      open();
+      return subs.delete(id);
+    },
+
+    async getDelivery(key) {
+      open();
+      const d = deliveries.get(key);
+      return d ? copyRecord(d) : null;
+    },
+    async putDelivery(record) {
+      open();
+      assertRecord('delivery record', checkDelivery, record, 'key');
+      deliveries.set(record.key, copyRecord(record));
+    },
+    async listDeliveries(subscriptionId?: string, limit?: number) {
+      open();
+      const list = [...deliveries.values()].filter((d) => subscriptionId === undefined || d.subscriptionId === subscriptionId);
+      return sortNewestSlotFirst(list).slice(0, limit).map(copyRecord);
+    },
+
+    async prune(now, retentionDays) {
+      open();
+      checkRetention(retentionDays);
+      let removed = 0;
+      for (const [id, a] of articles) {
+        if (isExpired(articleDay(a), now, retentionDays)) {
+          articles.delete(id);
+          removed++;
+        }
+      }
+      for (const [key, d] of deliveries) if (isExpired(utcDay(d.slot), now, retentionDays)) deliveries.delete(key);
+      return removed;
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}
