@@ -1,0 +1,72 @@
+/**
+ * One incoming Telegram update → what newsbot does about it: a command becomes a CommandRequest
+ * for the shared handler and its Reply is sent back; a group upgraded to a supergroup and a bot
+ * removed from a chat are reported as chat events. No telegraf here: updates are plain data.
+ * https://core.telegram.org/bots/api#update
+ */
+import type { Update } from 'telegraf/types';
+import { findCommand } from '../commands/catalog.js';
+import type { ChatEvents, CommandHandler, CommandRequest } from '../commands/types.js';
+import type { Logger } from '../../log.js';
+import type { AdminCheck } from './admin-check.js';
+import { parseCommand } from './parse-command.js';
+import { replyMessages } from './reply-messages.js';
+import type { ReplyOutcome } from './deliver-reply.js';
+import type { TelegramMessage } from './telegram-message.js';
+
+export interface UpdateDeps {
+  /** Our username, without `@` (from getMe): commands addressed to other bots are ignored. */
+  botUsername: string;
+  handler: CommandHandler;
+  events: ChatEvents;
+  isAdmin: AdminCheck;
+  reply: (chatId: string, messages: readonly TelegramMessage[]) => Promise<ReplyOutcome>;
+  log: Logger;
+  clock: () => Date;
+}
+
+export function createUpdateHandler(d: UpdateDeps): (update: Update) => Promise<void> {
+  // A group's upgrade arrives twice (migrate_to_chat_id in the old chat, migrate_from_chat_id in the new one).
+  const migrated = new Set<string>();
+  const migrate = async (from: number, to: number): Promise<void> => {
+    const key = `${from}>${to}`;
+    if (migrated.has(key)) return;
+    migrated.add(key);
+    d.log.info('Telegram: group upgraded to a supergroup', { from, to });
+    await d.events.migrate('telegram', String(from), String(to), d.clock());
+  };
+
+  return async (update) => {
+    if ('my_chat_member' in update) {
+      const m = update.my_chat_member;
+      if (m.new_chat_member.status === 'kicked' || m.new_chat_member.status === 'left') {
+        await d.events.pause('telegram', String(m.chat.id), `Telegram: the bot was removed from the chat (${m.new_chat_member.status})`, d.clock());
+      }
+      return;
+    }
+    if (!('message' in update)) return;
+    const msg = update.message;
+    if ('migrate_to_chat_id' in msg) return migrate(msg.chat.id, msg.migrate_to_chat_id);
+    if ('migrate_from_chat_id' in msg) return migrate(msg.migrate_from_chat_id, msg.chat.id);
+    if (!('text' in msg)) return;
+
+    const chatType = msg.chat.type === 'private' ? 'private' : msg.chat.type === 'group' || msg.chat.type === 'supergroup' ? 'group' : null;
+    if (!chatType || !msg.from) return;
+    const parsed = parseCommand(msg, d.botUsername);
+    if (parsed.kind !== 'command') return;
+
+    const chatId = String(msg.chat.id);
+    const spec = findCommand(parsed.command);
+    const isAdmin = await d.isAdmin({
+      chatId, chatType, userId: msg.from.id, ask: spec?.admin === true,
+      ...(msg.sender_chat ? { senderChatId: msg.sender_chat.id } : {}),
+    });
+    const req: CommandRequest = {
+      platform: 'telegram', chatId, scope: chatId, chatType, userId: String(msg.from.id), isAdmin,
+      command: parsed.command, args: parsed.args, now: d.clock(),
+    };
+    d.log.debug('Telegram: command', { chat: chatId, command: req.command, args: req.args.length, isAdmin });
+    const reply = await d.handler(req);
+    await d.reply(chatId, replyMessages(reply));
+  };
+}

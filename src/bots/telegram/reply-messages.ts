@@ -1,0 +1,23 @@
+import type { Reply } from '../commands/types.js';
+import { renderTelegramMessages, renderTelegramText } from '../../digest/render/telegram.js';
+import type { TelegramMessage } from './telegram-message.js';
+
+/**
+ * Turns a command's Reply into Telegram messages, through the shared renderer (which escapes,
+ * bolds the title and splits long answers): 'text' → its lines, 'error' → the text and the
+ * usage line, 'digest' → the digest's messages. Replies carry no link preview.
+ */
+export function replyMessages(reply: Reply): TelegramMessage[] {
+  switch (reply.kind) {
+    case 'digest':
+      return renderTelegramMessages(reply.digest, { emptyText: reply.emptyText });
+    case 'error':
+      return plain(renderTelegramText(undefined, reply.usage ? [reply.text, `Usage: ${reply.usage}`] : [reply.text]));
+    case 'text':
+      return plain(renderTelegramText(reply.title, reply.lines));
+  }
+}
+
+function plain(html: string[]): TelegramMessage[] {
+  return html.map((h) => ({ html: h, previewUrl: null }));
+}

@@ -1,0 +1,159 @@
+/**
+ * Starts the Telegram bot: checks the token (getMe), registers the command menu, then long-polls
+ * or serves a webhook. The only file that builds a Telegraf instance.
+ * https://core.telegram.org/bots/api#getting-updates
+ */
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Telegraf } from 'telegraf';
+import type { TelegramConfig } from '../../config.js';
+import type { Logger } from '../../log.js';
+import type { ChatSender } from '../../scheduler/sender.js';
+import { COMMANDS } from '../commands/catalog.js';
+import type { ChatEvents, CommandHandler } from '../commands/types.js';
+import { createAdminCheck } from './admin-check.js';
+import { createTelegramSender } from './chat-sender.js';
+import { deliverReply } from './deliver-reply.js';
+import { startError, TelegramStartError } from './errors.js';
+import { startLongPoll } from './long-poll.js';
+import type { LongPoll } from './long-poll.js';
+import { createUpdateHandler } from './on-update.js';
+import { scrubbedLogger } from './scrubbed-logger.js';
+import { createSendMessage } from './telegram-message.js';
+import type { TelegramMessage } from './telegram-message.js';
+
+export interface TelegramBotOptions {
+  config: TelegramConfig;
+  handler: CommandHandler;
+  events: ChatEvents;
+  /** NEWSBOT_ADMINS entries (`telegram:123`); others are ignored. */
+  admins: readonly string[];
+  log: Logger;
+  clock?: () => Date;
+  /** How waits (429 retry_after, polling back-off) are slept; tests record them. */
+  sleep?: (ms: number) => Promise<void>;
+  /** getUpdates long-poll timeout in seconds (default 50). */
+  pollTimeoutSeconds?: number;
+  /** Interface the webhook server listens on (default all). */
+  webhookHost?: string;
+}
+
+/** A running bot. */
+export interface TelegramBot {
+  /** The Deliver port for scheduled digests. */
+  sender: ChatSender<TelegramMessage>;
+  botInfo: { id: number; username: string };
+  /** Where the webhook server listens, in webhook mode; null when long polling. */
+  webhook: { port: number; path: string } | null;
+  /** Stops polling (confirming handled updates) or closes the webhook server. */
+  stop(): Promise<void>;
+}
+
+/** Bot API root as telegraf needs it: a root with a path must end in `/`, else its last segment is dropped. */
+export function normaliseApiRoot(apiRoot: string): string {
+  const u = new URL(apiRoot);
+  return u.pathname === '/' || u.pathname.endsWith('/') ? apiRoot : `${apiRoot}/`;
+}
+
+/**
+ * Resolves once the token was accepted and polling (or the webhook) has started. Rejects with a
+ * TelegramStartError (one line, never the token) when the token is rejected or the API unreachable.
+ */
+export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramBot> {
+  const { token, webhookUrl } = o.config;
+  const log = scrubbedLogger(o.log, [token]).child({ platform: 'telegram' });
+  const clock = o.clock ?? (() => new Date());
+  const sleep = o.sleep ?? ((ms: number) => delay(ms).then(() => undefined));
+  const apiRoot = normaliseApiRoot(o.config.apiRoot);
+  const bot = new Telegraf(token, { telegram: { apiRoot, webhookReply: false } });
+
+  let me;
+  try {
+    me = await bot.telegram.getMe();
+  } catch (err) {
+    throw startError(err, token, o.config.apiRoot);
+  }
+  bot.botInfo = me;
+  const botInfo = { id: me.id, username: me.username };
+
+  try {
+    await bot.telegram.setMyCommands(COMMANDS.map((c) => ({ command: c.name, description: c.description })));
+  } catch (err) {
+    log.warn('Telegram: could not register the command menu (setMyCommands); commands still work', { err });
+  }
+
+  const send = createSendMessage(bot.telegram);
+  const onUpdate = createUpdateHandler({
+    botUsername: me.username, handler: o.handler, events: o.events, log, clock,
+    isAdmin: createAdminCheck({
+      admins: o.admins, clock,
+      memberStatus: async (chatId, userId) => (await bot.telegram.getChatMember(chatId, userId)).status,
+      onError: (err, q) => log.warn('Telegram: getChatMember failed; treating the user as a non-admin', { chat: q.chatId, err }),
+    }),
+    reply: (chatId, messages) => deliverReply(chatId, messages, { send, events: o.events, log, clock, sleep, token }),
+  });
+  bot.use((ctx) => onUpdate(ctx.update));
+  // Without this one failing update would stop polling (telegraf rethrows by default).
+  bot.catch((err, ctx) => {
+    log.error('Telegram: update failed', { update: ctx.update.update_id, chat: ctx.chat?.id, err });
+  });
+
+  let poll: LongPoll | null = null;
+  let server: Server | null = null;
+  let webhook: TelegramBot['webhook'] = null;
+  try {
+    if (webhookUrl) {
+      const path = new URL(webhookUrl).pathname;
+      const secretToken = randomBytes(24).toString('hex');
+      const callback = bot.webhookCallback(path, { secretToken });
+      server = createServer((req, res) => {
+        void callback(req, res, () => {
+          res.statusCode = 404;
+          res.end();
+        });
+      });
+      const s = server;
+      await new Promise<void>((resolve, reject) => {
+        s.once('error', (err: NodeJS.ErrnoException) => reject(new TelegramStartError(
+          `Telegram: the webhook server could not listen on port ${o.config.webhookPort} (${err.code ?? err.message}); set TELEGRAM_WEBHOOK_PORT to a free port`)));
+        s.listen(o.config.webhookPort, o.webhookHost, () => resolve());
+      });
+      s.on('error', (err) => log.error('Telegram: webhook server error', { err }));
+      webhook = { port: (s.address() as AddressInfo).port, path };
+      await bot.telegram.setWebhook(webhookUrl, { secret_token: secretToken });
+      log.info('Telegram: webhook set', { bot: me.username, port: webhook.port, path });
+    } else {
+      await bot.telegram.deleteWebhook();
+      poll = startLongPoll({
+        telegram: bot.telegram, sleep,
+        handle: (u) => bot.handleUpdate(u),
+        ...(o.pollTimeoutSeconds !== undefined ? { timeoutSeconds: o.pollTimeoutSeconds } : {}),
+        onRetry: (err, waitMs) => log.warn('Telegram: getUpdates failed; retrying', { err, waitMs }),
+        onFatal: (err) => log.error('Telegram: polling stopped (token revoked, or another process polls with it)', { err }),
+      });
+      log.info('Telegram: long polling', { bot: me.username });
+    }
+  } catch (err) {
+    server?.close();
+    throw err instanceof TelegramStartError ? err : startError(err, token, o.config.apiRoot);
+  }
+
+  return {
+    sender: createTelegramSender(send, token),
+    botInfo,
+    webhook,
+    async stop() {
+      await poll?.stop();
+      if (server) {
+        const s = server;
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeIdleConnections();
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,279 @@
+/**
+ * A small fake of the Telegram Bot API on 127.0.0.1 (port 0) for end-to-end tests of the real
+ * telegraf client. It really long-polls, validates HTML like Telegram, and fails on demand with
+ * Telegram's own error shapes. https://core.telegram.org/bots/api
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checkMessageText, parseTelegramHtml } from './telegram-html.js';
+
+export interface FakeChat { id: number; type: 'private' | 'group' | 'supergroup' | 'channel'; title?: string }
+export interface FakeUser { id: number; first_name?: string; username?: string }
+
+/** A message the bot sent and the fake accepted. `visible` is the text after HTML parsing. */
+export interface SentMessage {
+  message_id: number;
+  chat_id: string;
+  text: string;
+  visible: string;
+  parse_mode: string | undefined;
+  link_preview_options: unknown;
+}
+
+/** A refused call, with the Bot API error the bot got. */
+export interface Refusal { method: string; body: Record<string, unknown>; error_code: number; description: string }
+
+/** What to answer instead of success, for sendMessage to one chat. */
+export type SendFailure =
+  | { kind: 'rate-limited'; retryAfter: number }
+  | { kind: 'blocked'; description?: string }
+  | { kind: 'migrated'; to: number }
+  | { kind: 'server-error' }
+  | { kind: 'not-found' };
+
+interface ApiError { error_code: number; description: string; parameters?: Record<string, number> }
+
+const FAILURES: Record<SendFailure['kind'], (f: SendFailure) => ApiError> = {
+  'rate-limited': (f) => {
+    const s = f.kind === 'rate-limited' ? f.retryAfter : 1;
+    return { error_code: 429, description: `Too Many Requests: retry after ${s}`, parameters: { retry_after: s } };
+  },
+  blocked: (f) => ({ error_code: 403, description: (f.kind === 'blocked' && f.description) || 'Forbidden: bot was blocked by the user' }),
+  migrated: (f) => ({
+    error_code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat',
+    parameters: { migrate_to_chat_id: f.kind === 'migrated' ? f.to : 0 },
+  }),
+  'server-error': () => ({ error_code: 502, description: 'Bad Gateway' }),
+  'not-found': () => ({ error_code: 400, description: 'Bad Request: chat not found' }),
+};
+
+export interface FakeBotApiOptions {
+  token: string;
+  botId?: number;
+  botUsername?: string;
+  /** Answer a wrong token with 404 Not Found (what Telegram does for a malformed one) instead of 401. */
+  wrongTokenStatus?: 401 | 404;
+}
+
+export class FakeBotApi {
+  readonly sent: SentMessage[] = [];
+  readonly refused: Refusal[] = [];
+  /** Every call: method, parsed body. */
+  readonly calls: { method: string; body: Record<string, unknown> }[] = [];
+  commands: unknown[] | null = null;
+  webhook: { url: string; secret_token: string | undefined } | null = null;
+  /** Make setMyCommands fail (to check it is not fatal). */
+  failSetMyCommands = false;
+
+  private readonly updates: { update_id: number; [k: string]: unknown }[] = [];
+  private confirmed = 0;
+  private nextUpdateId = 1;
+  private nextMessageId = 1;
+  private readonly roles = new Map<string, string>();
+  private readonly failures = new Map<string, { failure: SendFailure; times: number }[]>();
+  private readonly waiting = new Set<() => void>();
+  private readonly watchers = new Set<() => void>();
+
+  private constructor(private readonly server: Server, private readonly o: Required<Omit<FakeBotApiOptions, 'wrongTokenStatus'>> & FakeBotApiOptions) {}
+
+  static async start(o: FakeBotApiOptions): Promise<FakeBotApi> {
+    const server = createServer();
+    const fake = new FakeBotApi(server, { botId: 777, botUsername: 'newsbot_test_bot', ...o });
+    server.on('request', (req, res) => void fake.onRequest(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  get botUsername(): string {
+    return this.o.botUsername;
+  }
+
+  /** getChatMember answers `status` for this user in this chat (default 'member'). */
+  setRole(chatId: number, userId: number, status: 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked'): void {
+    this.roles.set(`${chatId}:${userId}`, status);
+  }
+
+  /** The next `times` sendMessage calls to `chatId` fail this way (default: all of them). */
+  failSends(chatId: number | string, failure: SendFailure, times = Number.POSITIVE_INFINITY): void {
+    const list = this.failures.get(String(chatId)) ?? [];
+    list.push({ failure, times });
+    this.failures.set(String(chatId), list);
+  }
+
+  /** Queues a text message from a user, with a `bot_command` entity when it starts with one. Returns its update_id. */
+  sendCommand(o: { chat: FakeChat; from: FakeUser; text: string; senderChat?: FakeChat }): number {
+    const m = /^\/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?(?![A-Za-z0-9_@])/.exec(o.text);
+    return this.sendUpdate({
+      message: {
+        message_id: this.nextMessageId++, date: 1_700_000_000, chat: o.chat,
+        from: { is_bot: false, first_name: 'Test', ...o.from },
+        ...(o.senderChat ? { sender_chat: o.senderChat } : {}),
+        text: o.text,
+        ...(m ? { entities: [{ type: 'bot_command', offset: 0, length: m[0].length }] } : {}),
+      },
+    });
+  }
+
+  /** Queues any update (its update_id is assigned here) and wakes a waiting getUpdates. */
+  sendUpdate(update: Record<string, unknown>): number {
+    const update_id = this.nextUpdateId++;
+    this.updates.push({ update_id, ...update });
+    for (const wake of [...this.waiting]) wake();
+    return update_id;
+  }
+
+  /** Resolves once `count` messages were accepted for `chatId` (or in all, without a chat). */
+  waitForMessages(count: number, chatId?: number | string, timeoutMs = 8000): Promise<SentMessage[]> {
+    const pick = () => this.sent.filter((m) => chatId === undefined || m.chat_id === String(chatId));
+    return this.waitFor(() => (pick().length >= count ? pick() : null), `${count} message(s)${chatId === undefined ? '' : ` to ${chatId}`}`, timeoutMs);
+  }
+
+  /** Resolves once every queued update was fetched and confirmed by a later getUpdates offset. */
+  waitForConfirmed(updateId: number, timeoutMs = 8000): Promise<void> {
+    return this.waitFor(() => (this.confirmed > updateId ? true : null), `update ${updateId} confirmed`, timeoutMs).then(() => undefined);
+  }
+
+  /** Resolves with the value once `probe` returns non-null, checked after every request. */
+  waitFor<T>(probe: () => T | null, what: string, timeoutMs = 8000): Promise<T> {
+    const now = probe();
+    if (now !== null) return Promise.resolve(now);
+    return new Promise<T>((resolve, reject) => {
+      const check = () => {
+        const v = probe();
+        if (v === null) return;
+        clearTimeout(timer);
+        this.watchers.delete(check);
+        resolve(v);
+      };
+      // A guard against hanging tests, not a timing assertion.
+      const timer = setTimeout(() => {
+        this.watchers.delete(check);
+        reject(new Error(`fake Bot API: gave up waiting for ${what}; calls: ${this.calls.map((c) => c.method).join(', ')}`));
+      }, timeoutMs);
+      this.watchers.add(check);
+    });
+  }
+
+  callsOf(method: string): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.body);
+  }
+
+  async close(): Promise<void> {
+    for (const wake of [...this.waiting]) wake();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const m = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: Record<string, unknown> = {};
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    } catch {
+      return this.reply(res, { error_code: 400, description: 'Bad Request: invalid JSON' });
+    }
+    if (!m) return this.reply(res, { error_code: 404, description: 'Not Found' });
+    const [, token, method = ''] = m;
+    if (token !== this.o.token) {
+      const status = this.o.wrongTokenStatus ?? 401;
+      return this.reply(res, { error_code: status, description: status === 401 ? 'Unauthorized' : 'Not Found' });
+    }
+    this.calls.push({ method, body });
+    try {
+      const result = await this.answer(method, body, res);
+      if ('error_code' in (result as object) && (result as ApiError).error_code) {
+        this.refused.push({ method, body, ...(result as ApiError) });
+        this.reply(res, result as ApiError);
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: (result as { ok: unknown }).ok }));
+      }
+    } finally {
+      for (const w of [...this.watchers]) w();
+    }
+  }
+
+  private reply(res: ServerResponse, e: ApiError): void {
+    if (res.writableEnded) return;
+    res.writeHead(e.error_code, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, ...e }));
+  }
+
+  private async answer(method: string, body: Record<string, unknown>, res: ServerResponse): Promise<{ ok: unknown } | ApiError> {
+    switch (method) {
+      case 'getMe':
+        return { ok: { id: this.o.botId, is_bot: true, first_name: 'Newsbot', username: this.o.botUsername, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false } };
+      case 'deleteWebhook':
+        this.webhook = null;
+        return { ok: true };
+      case 'setWebhook':
+        this.webhook = { url: String(body.url), secret_token: body.secret_token as string | undefined };
+        return { ok: true };
+      case 'setMyCommands':
+        if (this.failSetMyCommands) return { error_code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' };
+        this.commands = body.commands as unknown[];
+        return { ok: true };
+      case 'getChatMember': {
+        const status = this.roles.get(`${String(body.chat_id)}:${String(body.user_id)}`) ?? 'member';
+        return { ok: { status, user: { id: Number(body.user_id), is_bot: false, first_name: 'Test' } } };
+      }
+      case 'getUpdates':
+        return { ok: await this.getUpdates(body, res) };
+      case 'sendMessage':
+        return this.sendMessage(body);
+      default:
+        return { error_code: 404, description: 'Not Found: method not found' };
+    }
+  }
+
+  private async getUpdates(body: Record<string, unknown>, res: ServerResponse): Promise<unknown[]> {
+    const offset = Number(body.offset ?? 0);
+    if (offset > 0) {
+      // Like Telegram: an offset confirms every update before it; they are never sent again.
+      this.confirmed = Math.max(this.confirmed, offset);
+      for (let i = this.updates.length - 1; i >= 0; i--) if ((this.updates[i]?.update_id ?? 0) < offset) this.updates.splice(i, 1);
+    }
+    const limit = Number(body.limit ?? 100);
+    const ready = () => this.updates.filter((u) => u.update_id >= this.confirmed).slice(0, limit);
+    const timeout = Number(body.timeout ?? 0);
+    if (ready().length > 0 || timeout <= 0) return ready();
+    // Really long-poll: hold until an update arrives, the timeout passes, or the client goes away.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiting.delete(done);
+        res.off('close', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeout * 1000);
+      this.waiting.add(done);
+      res.once('close', done);
+    });
+    return ready();
+  }
+
+  private sendMessage(body: Record<string, unknown>): { ok: unknown } | ApiError {
+    const chatId = String(body.chat_id ?? '');
+    if (!chatId) return { error_code: 400, description: 'Bad Request: chat_id is empty' };
+    const queue = this.failures.get(chatId);
+    const next = queue?.[0];
+    if (queue && next) {
+      next.times -= 1;
+      if (next.times <= 0) queue.shift();
+      return FAILURES[next.failure.kind](next.failure);
+    }
+    const problem = checkMessageText(body.text, body.parse_mode);
+    if (problem) return { error_code: 400, description: problem };
+    const text = String(body.text);
+    const visible = body.parse_mode === 'HTML' ? (parseTelegramHtml(text) as { text: string }).text : text;
+    const message_id = this.nextMessageId++;
+    this.sent.push({ message_id, chat_id: chatId, text, visible, parse_mode: body.parse_mode as string | undefined, link_preview_options: body.link_preview_options });
+    return { ok: { message_id, date: 1_700_000_000, chat: { id: Number(chatId), type: 'private' }, text: visible } };
+  }
+}
