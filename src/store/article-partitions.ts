@@ -1,0 +1,160 @@
+/**
+ * Articles in day partitions, `articles/YYYY-MM-DD.json`. An id → day index built at open makes
+ * duplicate checks O(1) and lets `get` read one partition; an ingest writes only the days it touches,
+ * so write cost does not grow with history. Loaded partitions are kept in a small LRU cache.
+ */
+import { join } from 'node:path';
+import type { Article } from '../model.js';
+import type { AddResult, ArticleQuery } from './store.js';
+import type { FileOps } from './json-file-adapter.js';
+import { RecordFile } from './record-file.js';
+import type { RecordKind } from './record-file.js';
+import { articleDay, dayOverlaps, isExpired } from './partitions.js';
+import { listPartitionDays, removeFile } from './folder.js';
+import { copyArticle, matchesQuery, parseQuery, sortOldestFirst } from './query.js';
+import { assertRecord, checkArticle } from './schema.js';
+import { StoreError } from './store-error.js';
+
+const ARTICLES: RecordKind<Article> = { field: 'articles', keyName: 'id', keyOf: (a) => a.id, check: checkArticle };
+
+export class ArticlePartitions {
+  /** id → day of the partition holding it. */
+  private readonly index = new Map<string, string>();
+  /** day → ids in that partition, for pruning and counting. */
+  private readonly days = new Map<string, Set<string>>();
+  /** Loaded partitions, least recently used first. */
+  private readonly cache = new Map<string, RecordFile<Article>>();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly ops: FileOps,
+    private readonly cacheSize: number,
+  ) {}
+
+  /** Reads and checks every partition once, to build the index; the newest stay cached. */
+  static async open(dir: string, opts: { ops: FileOps; cacheSize: number }): Promise<ArticlePartitions> {
+    const parts = new ArticlePartitions(dir, opts.ops, Math.max(1, opts.cacheSize));
+    for (const day of await listPartitionDays(dir)) {
+      const file = await RecordFile.load(parts.fileOf(day), ARTICLES, parts.loadOpts());
+      const ids = new Set<string>();
+      for (const id of file.keys()) {
+        const other = parts.index.get(id);
+        if (other !== undefined) {
+          throw new StoreError(
+            `article ${id} is stored in both ${parts.fileOf(other)} and ${file.file}; remove it from one of them (newsbot will not choose for you)`,
+            { file: file.file },
+          );
+        }
+        parts.index.set(id, day);
+        ids.add(id);
+      }
+      parts.days.set(day, ids);
+      parts.remember(day, file);
+    }
+    return parts;
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  count(): number {
+    return this.index.size;
+  }
+
+  async get(id: string): Promise<Article | null> {
+    const day = this.index.get(id);
+    if (day === undefined) return null;
+    const a = (await this.partition(day)).get(id);
+    return a ? copyArticle(a) : null;
+  }
+
+  /**
+   * Stores unseen ids (the first of several equal ids in one call wins). Writes one file per day
+   * touched. If a later day's write fails, earlier days stay stored and the error is thrown.
+   */
+  async add(input: Article[]): Promise<AddResult> {
+    for (const a of input) assertRecord('article', checkArticle, a, 'id');
+    const added: Article[] = [];
+    const duplicates: Article[] = [];
+    const byDay = new Map<string, Article[]>();
+    const seen = new Set<string>();
+    for (const a of input) {
+      if (this.index.has(a.id) || seen.has(a.id)) {
+        duplicates.push(a);
+        continue;
+      }
+      seen.add(a.id);
+      const day = articleDay(a);
+      const list = byDay.get(day) ?? [];
+      list.push(copyArticle(a));
+      byDay.set(day, list);
+      added.push(a);
+    }
+    for (const day of [...byDay.keys()].sort()) {
+      const list = byDay.get(day) ?? [];
+      const file = await this.partition(day);
+      await file.commit(list);
+      const ids = this.days.get(day) ?? new Set<string>();
+      for (const a of list) {
+        this.index.set(a.id, day);
+        ids.add(a.id);
+      }
+      this.days.set(day, ids);
+    }
+    return { added, duplicates };
+  }
+
+  /** Reads only the partitions whose day overlaps the window. */
+  async list(query?: ArticleQuery): Promise<Article[]> {
+    const q = parseQuery(query);
+    const out: Article[] = [];
+    for (const day of [...this.days.keys()].sort()) {
+      if (!dayOverlaps(day, q.from, q.to)) continue;
+      for (const a of (await this.partition(day)).list()) if (matchesQuery(a, q)) out.push(copyArticle(a));
+    }
+    return sortOldestFirst(out);
+  }
+
+  /** Deletes whole partitions that lie entirely before the cutoff; returns how many articles went. */
+  async prune(now: Date, retentionDays: number): Promise<number> {
+    let removed = 0;
+    for (const [day, ids] of [...this.days]) {
+      if (!isExpired(day, now, retentionDays)) continue;
+      await removeFile(this.fileOf(day), this.ops);
+      for (const id of ids) this.index.delete(id);
+      this.days.delete(day);
+      this.cache.delete(day);
+      removed += ids.size;
+    }
+    return removed;
+  }
+
+  private fileOf(day: string): string {
+    return join(this.dir, `${day}.json`);
+  }
+
+  private loadOpts(): { ops: FileOps; mustExist: boolean } {
+    return { ops: this.ops, mustExist: true };
+  }
+
+  /** The partition for `day`: from the cache, from disk when it exists, else a new empty one. */
+  private async partition(day: string): Promise<RecordFile<Article>> {
+    let file = this.cache.get(day);
+    if (!file) {
+      file = this.days.has(day) ? await RecordFile.load(this.fileOf(day), ARTICLES, this.loadOpts()) : RecordFile.fresh(this.fileOf(day), ARTICLES, this.ops);
+    }
+    this.remember(day, file);
+    return file;
+  }
+
+  private remember(day: string, file: RecordFile<Article>): void {
+    this.cache.delete(day);
+    this.cache.set(day, file);
+    while (this.cache.size > this.cacheSize) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest === undefined) break;
+      this.cache.delete(oldest);
+    }
+  }
+}

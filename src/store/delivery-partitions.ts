@@ -1,0 +1,89 @@
+/**
+ * Delivery records in day partitions by their slot, `deliveries/YYYY-MM-DD.json`. They are small
+ * (one per subscription and scheduled time), so all partitions are loaded at open; a put writes
+ * only its slot's day.
+ */
+import { join } from 'node:path';
+import type { DeliveryRecord } from '../model.js';
+import type { FileOps } from './json-file-adapter.js';
+import { RecordFile } from './record-file.js';
+import type { RecordKind } from './record-file.js';
+import { isExpired, utcDay } from './partitions.js';
+import { copyRecord, sortNewestSlotFirst } from './query.js';
+import { assertRecord, checkDelivery } from './schema.js';
+import { StoreError } from './store-error.js';
+import { listPartitionDays, removeFile } from './folder.js';
+
+const DELIVERIES: RecordKind<DeliveryRecord> = { field: 'deliveries', keyName: 'key', keyOf: (d) => d.key, check: checkDelivery };
+
+export class DeliveryPartitions {
+  private readonly index = new Map<string, string>();
+  private readonly parts = new Map<string, RecordFile<DeliveryRecord>>();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly ops: FileOps,
+  ) {}
+
+  static async open(dir: string, ops: FileOps): Promise<DeliveryPartitions> {
+    const d = new DeliveryPartitions(dir, ops);
+    for (const day of await listPartitionDays(dir)) {
+      const file = await RecordFile.load(d.fileOf(day), DELIVERIES, { ops, mustExist: true });
+      for (const key of file.keys()) {
+        const other = d.index.get(key);
+        if (other !== undefined) {
+          throw new StoreError(
+            `delivery ${key} is stored in both ${d.fileOf(other)} and ${file.file}; remove it from one of them (newsbot will not choose for you)`,
+            { file: file.file },
+          );
+        }
+        d.index.set(key, day);
+      }
+      d.parts.set(day, file);
+    }
+    return d;
+  }
+
+  get(key: string): DeliveryRecord | null {
+    const day = this.index.get(key);
+    const r = day === undefined ? undefined : this.parts.get(day)?.get(key);
+    return r ? copyRecord(r) : null;
+  }
+
+  /** Durable when it resolves. A record whose slot moved to another day is written there first, then removed from the old day. */
+  async put(record: DeliveryRecord): Promise<void> {
+    assertRecord('delivery record', checkDelivery, record, 'key');
+    const day = utcDay(record.slot);
+    const old = this.index.get(record.key);
+    const file = this.parts.get(day) ?? RecordFile.fresh(this.fileOf(day), DELIVERIES, this.ops);
+    await file.commit([copyRecord(record)]);
+    this.parts.set(day, file);
+    this.index.set(record.key, day);
+    if (old !== undefined && old !== day) await this.parts.get(old)?.commit([], [record.key]);
+  }
+
+  /** Newest slot first, optionally for one subscription, at most `limit`. */
+  list(subscriptionId?: string, limit?: number): DeliveryRecord[] {
+    const out: DeliveryRecord[] = [];
+    for (const day of [...this.parts.keys()].sort().reverse()) {
+      if (limit !== undefined && out.length >= limit) break;
+      const mine = (this.parts.get(day)?.list() ?? []).filter((d) => subscriptionId === undefined || d.subscriptionId === subscriptionId);
+      out.push(...sortNewestSlotFirst([...mine]));
+    }
+    return out.slice(0, limit).map(copyRecord);
+  }
+
+  /** Deletes whole days that lie entirely before the cutoff. */
+  async prune(now: Date, retentionDays: number): Promise<void> {
+    for (const [day, file] of [...this.parts]) {
+      if (!isExpired(day, now, retentionDays)) continue;
+      await removeFile(file.file, this.ops);
+      for (const key of file.keys()) if (this.index.get(key) === day) this.index.delete(key);
+      this.parts.delete(day);
+    }
+  }
+
+  private fileOf(day: string): string {
+    return join(this.dir, `${day}.json`);
+  }
+}

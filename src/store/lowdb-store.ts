@@ -1,0 +1,164 @@
+/**
+ * The embedded Store: lowdb JSON files under one data folder, owned by one process.
+ *
+ *   <dir>/newsbot.lock               pid, hostname, start time of the process using the folder
+ *   <dir>/meta.json                  {schema: 1, createdAt}
+ *   <dir>/feeds.json                 {schema: 1, feeds: [...]}
+ *   <dir>/subscriptions.json         {schema: 1, subscriptions: [...]}
+ *   <dir>/articles/YYYY-MM-DD.json   {schema: 1, articles: [...]} by UTC day of articleTime
+ *   <dir>/deliveries/YYYY-MM-DD.json {schema: 1, deliveries: [...]} by UTC day of the slot
+ *
+ * Every file is checked when read and refused (never repaired or overwritten) when bad. Every
+ * change is written atomically before its promise resolves. Operations run one at a time, in order.
+ */
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { DeliveryRecord, Feed, Subscription } from '../model.js';
+import type { Store } from './store.js';
+import { JsonFileAdapter, nodeFileOps } from './json-file-adapter.js';
+import type { FileOps } from './json-file-adapter.js';
+import { acquireLock } from './lock.js';
+import type { Lock } from './lock.js';
+import { ensureDir, sweepTempFiles } from './folder.js';
+import { RecordFile } from './record-file.js';
+import type { RecordKind } from './record-file.js';
+import { ArticlePartitions } from './article-partitions.js';
+import { DeliveryPartitions } from './delivery-partitions.js';
+import { checkRetention } from './partitions.js';
+import { copyRecord } from './query.js';
+import { SCHEMA_VERSION, assertRecord, checkFeed, checkMeta, checkSubscription } from './schema.js';
+import type { MetaFile } from './schema.js';
+import { StoreError } from './store-error.js';
+
+/** Options of `openStore`. */
+export interface OpenStoreOptions {
+  /** When set, prunes article and delivery partitions older than this many days once at open. */
+  retentionDays?: number;
+  /** The clock (default: the system clock); used for the lock's start time, meta.json and pruning at open. */
+  now?: () => Date;
+  /** How many article partitions (days) to keep in memory (default 8). */
+  cachePartitions?: number;
+  /** File-system calls, replaceable to inject faults in tests. */
+  fs?: FileOps;
+}
+
+const FEEDS: RecordKind<Feed> = { field: 'feeds', keyName: 'id', keyOf: (f) => f.id, check: checkFeed };
+const SUBSCRIPTIONS: RecordKind<Subscription> = { field: 'subscriptions', keyName: 'id', keyOf: (s) => s.id, check: checkSubscription };
+
+/** Reads meta.json, or writes it for a new folder. */
+async function openMeta(dir: string, now: Date, ops: FileOps): Promise<MetaFile> {
+  const fresh: MetaFile = { schema: SCHEMA_VERSION, createdAt: now.toISOString() };
+  const db = new Low<MetaFile>(new JsonFileAdapter<MetaFile>(join(dir, 'meta.json'), { check: checkMeta, ops }), fresh);
+  await db.read();
+  if (db.data === fresh) await db.write();
+  return db.data;
+}
+
+/**
+ * Opens (creating if needed) the store in `dir` and takes its lock.
+ * Throws StoreError when the folder is in use by another process, or a file in it is unreadable,
+ * not valid JSON, of another schema, or holds a bad record; the message names the file and says what to do.
+ */
+export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promise<Store> {
+  const clock = opts.now ?? (() => new Date());
+  const ops = opts.fs ?? nodeFileOps;
+  if (opts.retentionDays !== undefined) checkRetention(opts.retentionDays);
+  await ensureDir(dir);
+  const lock = await acquireLock(dir, clock());
+  try {
+    const articlesDir = join(dir, 'articles');
+    const deliveriesDir = join(dir, 'deliveries');
+    await ensureDir(articlesDir, 'articles folder');
+    await ensureDir(deliveriesDir, 'deliveries folder');
+    for (const d of [dir, articlesDir, deliveriesDir]) await sweepTempFiles(d, ops);
+    await openMeta(dir, clock(), ops);
+    const feeds = await RecordFile.load(join(dir, 'feeds.json'), FEEDS, { ops });
+    const subs = await RecordFile.load(join(dir, 'subscriptions.json'), SUBSCRIPTIONS, { ops });
+    const deliveries = await DeliveryPartitions.open(deliveriesDir, ops);
+    const articles = await ArticlePartitions.open(articlesDir, { ops, cacheSize: opts.cachePartitions ?? 8 });
+    if (opts.retentionDays !== undefined) {
+      await articles.prune(clock(), opts.retentionDays);
+      await deliveries.prune(clock(), opts.retentionDays);
+    }
+    return new LowdbStore(dir, lock, articles, deliveries, feeds, subs);
+  } catch (err) {
+    await lock.release().catch(() => undefined);
+    throw err;
+  }
+}
+
+class LowdbStore implements Store {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly lock: Lock,
+    private readonly articles: ArticlePartitions,
+    private readonly deliveries: DeliveryPartitions,
+    private readonly feeds: RecordFile<Feed>,
+    private readonly subs: RecordFile<Subscription>,
+  ) {}
+
+  /** Runs operations one at a time so in-memory state and files change in call order. */
+  private run<T>(fn: () => Promise<T> | T): Promise<T> {
+    if (this.closed) return Promise.reject(new StoreError(`the store in ${this.dir} is closed`));
+    const p = this.queue.then(fn);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  addArticles = (articles: Parameters<Store['addArticles']>[0]) => this.run(() => this.articles.add(articles));
+  getArticle = (id: string) => this.run(() => this.articles.get(id));
+  hasArticle = (id: string) => this.run(() => this.articles.has(id));
+  listArticles = (query?: Parameters<Store['listArticles']>[0]) => this.run(() => this.articles.list(query));
+  countArticles = () => this.run(() => this.articles.count());
+
+  listFeeds = () => this.run(() => this.feeds.list().map(copyRecord));
+  getFeed = (id: string) => this.run(() => nullableCopy(this.feeds.get(id)));
+  putFeed = (feed: Feed) =>
+    this.run(async () => {
+      assertRecord('feed', checkFeed, feed, 'id');
+      await this.feeds.commit([copyRecord(feed)]);
+    });
+  removeFeed = (id: string) => this.run(() => removeKey(this.feeds, id));
+
+  listSubscriptions = () => this.run(() => this.subs.list().map(copyRecord));
+  getSubscription = (id: string) => this.run(() => nullableCopy(this.subs.get(id)));
+  putSubscription = (sub: Subscription) =>
+    this.run(async () => {
+      assertRecord('subscription', checkSubscription, sub, 'id');
+      await this.subs.commit([copyRecord(sub)]);
+    });
+  removeSubscription = (id: string) => this.run(() => removeKey(this.subs, id));
+
+  getDelivery = (key: string) => this.run(() => this.deliveries.get(key));
+  putDelivery = (record: DeliveryRecord) => this.run(() => this.deliveries.put(record));
+  listDeliveries = (subscriptionId?: string, limit?: number) => this.run(() => this.deliveries.list(subscriptionId, limit));
+
+  prune = (now: Date, retentionDays: number) =>
+    this.run(async () => {
+      checkRetention(retentionDays);
+      const removed = await this.articles.prune(now, retentionDays);
+      await this.deliveries.prune(now, retentionDays);
+      return removed;
+    });
+
+  /** Waits for pending operations (each already durable), then removes the lock. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    await this.lock.release();
+  }
+}
+
+function nullableCopy<T>(r: T | undefined): T | null {
+  return r === undefined ? null : copyRecord(r);
+}
+
+async function removeKey<T>(file: RecordFile<T>, key: string): Promise<boolean> {
+  if (!file.has(key)) return false;
+  await file.commit([], [key]);
+  return true;
+}
