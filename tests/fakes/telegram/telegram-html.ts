@@ -55,12 +55,13 @@ export function parseTelegramHtml(html: string): HtmlResult {
     }
     const begin = i;
     if (html[i + 1] !== '/') {
+      const rawName = /^[^\s>]*/.exec(html.slice(i + 1))?.[0] ?? '';
+      if (i + 1 + rawName.length >= html.length) return fail(`Unclosed start tag at byte offset ${bytes(begin)}`);
+      const name = rawName.toLowerCase();
+      if (!TAGS.has(name)) return fail(`Unsupported start tag "${name}" at byte offset ${bytes(begin)}`);
       const close = html.indexOf('>', i);
       if (close === -1) return fail(`Unclosed start tag at byte offset ${bytes(begin)}`);
-      const inside = html.slice(i + 1, close);
-      const name = (/^[^\s>]*/.exec(inside)?.[0] ?? '').toLowerCase();
-      if (!TAGS.has(name)) return fail(`Unsupported start tag "${name}" at byte offset ${bytes(begin)}`);
-      const attrs = inside.slice(name.length);
+      const attrs = html.slice(i + 1 + rawName.length, close);
       if (name === 'span' && !/class\s*=\s*["']?tg-spoiler/i.test(attrs)) {
         return fail(`Tag "span" must have class "tg-spoiler" at byte offset ${bytes(begin)}`);
       }
