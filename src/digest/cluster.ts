@@ -1,0 +1,91 @@
+import type { Article } from '../model.js';
+import { type ArticleFeatures, TermSpace, extractFeatures, weight, weightedOverlap } from './features.js';
+import { DEFAULT_LSH, candidatePairs, signature } from './minhash.js';
+import { UnionFind } from './union-find.js';
+
+/** How similar two articles are, part by part (each 0…1, idf-weighted). */
+export interface PairSimilarity {
+  title: number;
+  keys: number;
+  lead: number;
+}
+
+/** Candidate checks per article: bounds the work when a window is full of look-alikes. */
+const MAX_CHECKS_PER_ARTICLE = 40;
+/** Terms in more than this share of the window are not used for candidates. */
+const COMMON_SHARE = 0.05;
+
+/**
+ * The verification rule. Near-duplicates (a cut or reordered paragraph, new chrome) share most of
+ * their lead; rewrites of one event share names and numbers plus headline or lead words.
+ * Two events of one kind (two matches, two earthquakes) share words but not their names.
+ */
+export function sameEvent(s: PairSimilarity): boolean {
+  if (s.lead >= 0.6) return true;
+  if (s.keys < 0.2) return false;
+  return 0.4 * s.lead + 0.35 * s.keys + 0.25 * s.title >= 0.32;
+}
+
+/** Features, weights and term space of one window: clustering and ranking share them. */
+export interface ClusterIndex {
+  space: TermSpace;
+  features: ArticleFeatures[];
+  weights: { title: number; keys: number; lead: number }[];
+}
+
+/** Builds the feature index of a batch of articles. */
+export function indexArticles(articles: readonly Article[]): ClusterIndex {
+  const space = new TermSpace();
+  const features = extractFeatures(articles, space);
+  const weights = features.map((f) => ({ title: weight(space, f.title), keys: weight(space, f.keys), lead: weight(space, f.lead) }));
+  return { space, features, weights };
+}
+
+/** Similarity of articles i and j of an index. */
+export function similarity(ix: ClusterIndex, i: number, j: number): PairSimilarity {
+  const a = ix.features[i]!;
+  const b = ix.features[j]!;
+  const wa = ix.weights[i]!;
+  const wb = ix.weights[j]!;
+  return {
+    title: weightedOverlap(ix.space, a.title, b.title, wa.title, wb.title),
+    keys: weightedOverlap(ix.space, a.keys, b.keys, wa.keys, wb.keys),
+    lead: weightedOverlap(ix.space, a.lead, b.lead, wa.lead, wb.lead),
+  };
+}
+
+/** Groups of article indices about one event each (every index in exactly one group). */
+export function clusterIndex(ix: ClusterIndex): number[][] {
+  const n = ix.features.length;
+  const maxDf = Math.max(40, Math.floor(n * COMMON_SHARE));
+  const size = DEFAULT_LSH.bands * DEFAULT_LSH.rows;
+  const sigs = ix.features.map((f) => {
+    const hashes: number[] = [];
+    for (const id of f.minhash) if (ix.space.df[id]! <= maxDf) hashes.push(ix.space.hashes[id]!);
+    return signature(hashes, size);
+  });
+  const pairs = candidatePairs(sigs);
+  // Strongest candidates first, so the per-article budget is spent where it matters.
+  const ordered = [...pairs.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  const checks = new Int32Array(n);
+  const uf = new UnionFind(n);
+  for (const [key] of ordered) {
+    const i = Math.floor(key / n);
+    const j = key % n;
+    if (checks[i]! >= MAX_CHECKS_PER_ARTICLE || checks[j]! >= MAX_CHECKS_PER_ARTICLE) continue;
+    if (uf.find(i) === uf.find(j)) continue;
+    checks[i] = checks[i]! + 1;
+    checks[j] = checks[j]! + 1;
+    if (sameEvent(similarity(ix, i, j))) uf.union(i, j);
+  }
+  return uf.groups();
+}
+
+/**
+ * Articles about the same event from different sources, as groups (input order kept inside a
+ * group; groups in order of their first article). Near-linear: MinHash + LSH candidates,
+ * each verified on headline words, lead words and names/numbers, joined with union-find.
+ */
+export function clusterArticles(articles: Article[]): Article[][] {
+  return clusterIndex(indexArticles(articles)).map((g) => g.map((i) => articles[i]!));
+}
