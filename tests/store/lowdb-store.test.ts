@@ -1,0 +1,135 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/lowdb-store.js';
+import type { Store } from '../../src/store/store.js';
+import { storeContract } from './store-contract.js';
+import { NOW, article, delivery, feed, hoursAgo, subscription, tempDir } from './fixtures.js';
+
+storeContract('lowdb store', async () => {
+  const { root, cleanup } = await tempDir();
+  const dir = join(root, 'data');
+  let store = await openStore(dir, { now: () => NOW });
+  return {
+    store,
+    async reopen() {
+      await store.close();
+      store = await openStore(dir, { now: () => NOW });
+      return store;
+    },
+    async dispose() {
+      await store.close();
+      await cleanup();
+    },
+  };
+});
+
+describe('lowdb store files', () => {
+  let root: string;
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let store: Store;
+  beforeEach(async () => {
+    ({ root, cleanup } = await tempDir());
+    dir = join(root, 'data');
+    store = await openStore(dir, { now: () => NOW });
+  });
+  afterEach(async () => {
+    await store.close();
+    await cleanup();
+  });
+
+  const list = async (sub: string): Promise<string[]> => (await readdir(join(dir, sub))).sort();
+
+  it('given a new folder, writes meta.json with the schema version and creation time', async () => {
+    expect(JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8'))).toEqual({ schema: 1, createdAt: NOW.toISOString() });
+  });
+
+  it('writes one article file per UTC day of the article time', async () => {
+    await store.addArticles([
+      article({ published: '2026-11-27T23:59:59.000Z' }),
+      article({ published: '2026-11-28T00:00:00.000Z' }),
+      article({ published: '2026-11-28T01:00:00+02:00' }), // 2026-11-27T23:00Z
+      article({ published: null, fetchedAt: '2026-11-26T10:00:00.000Z' }),
+    ]);
+    expect(await list('articles')).toEqual(['2026-11-26.json', '2026-11-27.json', '2026-11-28.json']);
+    const day27 = JSON.parse(await readFile(join(dir, 'articles', '2026-11-27.json'), 'utf8')) as { schema: number; articles: unknown[] };
+    expect(day27.schema).toBe(1);
+    expect(day27.articles).toHaveLength(2);
+  });
+
+  it('given an ingest dated today, rewrites only today\'s file and leaves older days untouched', async () => {
+    for (let d = 1; d <= 5; d++) await store.addArticles([article({ published: hoursAgo(24 * d) }), article({ published: hoursAgo(24 * d + 1) })]);
+    const before = new Map<string, number>();
+    for (const f of await list('articles')) before.set(f, (await stat(join(dir, 'articles', f))).mtimeMs);
+    const beforeBytes = new Map<string, string>();
+    for (const f of before.keys()) beforeBytes.set(f, await readFile(join(dir, 'articles', f), 'utf8'));
+    await new Promise((r) => setTimeout(r, 20)); // let the clock move so a rewrite would show in mtime
+
+    await store.addArticles([article({ published: hoursAgo(1) })]);
+
+    const after = await list('articles');
+    expect(after).toEqual([...before.keys(), '2026-11-28.json'].sort());
+    for (const [f, mtime] of before) {
+      expect((await stat(join(dir, 'articles', f))).mtimeMs).toBe(mtime);
+      expect(await readFile(join(dir, 'articles', f), 'utf8')).toBe(beforeBytes.get(f));
+    }
+  });
+
+  it('files deliveries by the UTC day of their slot', async () => {
+    await store.putDelivery(delivery('2026-11-27T23:30:00.000Z'));
+    await store.putDelivery(delivery('2026-11-28T07:00:00.000Z'));
+    expect(await list('deliveries')).toEqual(['2026-11-27.json', '2026-11-28.json']);
+  });
+
+  it('creates the folder 0700 and every file 0600', async () => {
+    await store.addArticles([article()]);
+    await store.putFeed(feed());
+    await store.putSubscription(subscription());
+    await store.putDelivery(delivery(hoursAgo(1)));
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    for (const sub of ['articles', 'deliveries']) expect((await stat(join(dir, sub))).mode & 0o777).toBe(0o700);
+    const files = ['meta.json', 'feeds.json', 'subscriptions.json', 'newsbot.lock', 'articles/2026-11-28.json', 'deliveries/2026-11-28.json'];
+    for (const f of files) expect({ f, mode: (await stat(join(dir, f))).mode & 0o777 }).toEqual({ f, mode: 0o600 });
+  });
+
+  it('leaves no temp files behind', async () => {
+    await store.addArticles([article(), article({ published: hoursAgo(30) })]);
+    await store.putFeed(feed());
+    const all = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.tmp'));
+    expect(all).toEqual([]);
+  });
+
+  it('given retentionDays, prunes once at open', async () => {
+    await store.addArticles([article({ published: '2026-09-01T10:00:00.000Z' }), article({ published: hoursAgo(3) })]);
+    await store.putDelivery(delivery('2026-09-01T08:00:00.000Z'));
+    await store.close();
+    store = await openStore(dir, { now: () => NOW, retentionDays: 30 });
+    expect(await store.countArticles()).toBe(1);
+    expect(await list('articles')).toEqual(['2026-11-28.json']);
+    expect(await list('deliveries')).toEqual([]);
+  });
+
+  it('serves reads from a partition that fell out of the cache', async () => {
+    await store.close();
+    store = await openStore(dir, { now: () => NOW, cachePartitions: 1 });
+    const days = [1, 2, 3].map((d) => article({ published: hoursAgo(24 * d) }));
+    for (const a of days) await store.addArticles([a]);
+    expect(await store.getArticle(days[0]!.id)).toEqual(days[0]);
+    expect((await store.listArticles()).map((a) => a.id)).toEqual(days.map((a) => a.id).reverse());
+    await store.addArticles([article({ published: hoursAgo(24 * 3 + 1) })]); // back into an evicted day
+    expect(await store.countArticles()).toBe(4);
+    await store.close();
+    store = await openStore(dir, { now: () => NOW });
+    expect(await store.countArticles()).toBe(4);
+  });
+
+  it('keeps concurrent calls in order', async () => {
+    const batch = Array.from({ length: 20 }, () => article());
+    const results = await Promise.all(batch.map((a) => store.addArticles([a, batch[0]!])));
+    expect(results.reduce((n, r) => n + r.added.length, 0)).toBe(20);
+    await store.close();
+    store = await openStore(dir, { now: () => NOW });
+    expect(await store.countArticles()).toBe(20);
+  });
+});

@@ -1,0 +1,235 @@
+/**
+ * The behaviour every Store must show, run against the lowdb and the in-memory implementation.
+ * `reopen` closes and reopens a persistent store (the memory store returns itself).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import { StoreError } from '../../src/store/store-error.js';
+import { NOW, article, delivery, feed, hoursAgo, subscription } from './fixtures.js';
+
+export interface StoreHarness {
+  store: Store;
+  reopen(): Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+export function storeContract(name: string, make: () => Promise<StoreHarness>): void {
+  describe(`${name}: Store contract`, () => {
+    let h: StoreHarness;
+    let store: Store;
+    beforeEach(async () => {
+      h = await make();
+      store = h.store;
+    });
+    afterEach(async () => {
+      await h.dispose();
+    });
+
+    describe('articles', () => {
+      it('given new articles, stores them and reports them added', async () => {
+        const a = article();
+        const b = article();
+        const r = await store.addArticles([a, b]);
+        expect(r.added).toEqual([a, b]);
+        expect(r.duplicates).toEqual([]);
+        expect(await store.getArticle(a.id)).toEqual(a);
+        expect(await store.hasArticle(b.id)).toBe(true);
+        expect(await store.countArticles()).toBe(2);
+      });
+
+      it('given the same id twice in one call, stores the first and reports the second as a duplicate', async () => {
+        const a = article();
+        const again = { ...a, title: 'Changed title' };
+        const r = await store.addArticles([a, again]);
+        expect(r.added).toEqual([a]);
+        expect(r.duplicates).toEqual([again]);
+        expect((await store.getArticle(a.id))?.title).toBe(a.title);
+        expect(await store.countArticles()).toBe(1);
+      });
+
+      it('given an id stored earlier, reports it as a duplicate, also after reopening', async () => {
+        const a = article();
+        await store.addArticles([a]);
+        store = await h.reopen();
+        const r = await store.addArticles([{ ...a, fetchedAt: hoursAgo(-2) }, article({ id: 'fedcba9876543210' })]);
+        expect(r.duplicates.map((x) => x.id)).toEqual([a.id]);
+        expect(r.added.map((x) => x.id)).toEqual(['fedcba9876543210']);
+        expect(await store.countArticles()).toBe(2);
+      });
+
+      it('given an unknown id, returns null and false', async () => {
+        expect(await store.getArticle('0000000000000bad')).toBeNull();
+        expect(await store.hasArticle('0000000000000bad')).toBe(false);
+      });
+
+      it('given a window, lists the articles inside it oldest first, `to` exclusive', async () => {
+        const old = article({ published: hoursAgo(50) });
+        const mid = article({ published: hoursAgo(20) });
+        const recent = article({ published: hoursAgo(2) });
+        const edge = article({ published: hoursAgo(1) });
+        await store.addArticles([recent, old, edge, mid]);
+        expect((await store.listArticles()).map((a) => a.id)).toEqual([old.id, mid.id, recent.id, edge.id]);
+        const window = await store.listArticles({ from: hoursAgo(24), to: hoursAgo(1) });
+        expect(window.map((a) => a.id)).toEqual([mid.id, recent.id]);
+      });
+
+      it('compares times as instants, whatever their ISO spelling', async () => {
+        const a = article({ published: '2026-11-28T10:00:00Z' });
+        await store.addArticles([a]);
+        expect(await store.listArticles({ from: '2026-11-28T10:00:00.000Z' })).toHaveLength(1);
+        expect(await store.listArticles({ to: '2026-11-28T11:00:00+01:00' })).toHaveLength(0);
+      });
+
+      it('files an article by its fetch time when its published time is missing or in the future', async () => {
+        const future = article({ published: hoursAgo(-48), fetchedAt: hoursAgo(3) });
+        const none = article({ published: null, fetchedAt: hoursAgo(5) });
+        await store.addArticles([future, none]);
+        const list = await store.listArticles({ from: hoursAgo(6), to: hoursAgo(2) });
+        expect(list.map((a) => a.id)).toEqual([none.id, future.id]);
+      });
+
+      it('given feed ids, lists only those feeds; null admits articles without a feed', async () => {
+        const a = article({ feedId: 'f1' });
+        const b = article({ feedId: 'f2' });
+        const c = article({ feedId: null });
+        await store.addArticles([a, b, c]);
+        expect((await store.listArticles({ feedIds: ['f1'] })).map((x) => x.id)).toEqual([a.id]);
+        expect((await store.listArticles({ feedIds: ['f2', null] })).map((x) => x.id).sort()).toEqual([b.id, c.id].sort());
+        expect(await store.listArticles({ feedIds: [] })).toEqual([]);
+      });
+
+      it('keeps the backfill flag', async () => {
+        const a = article({ backfill: true });
+        await store.addArticles([a]);
+        store = await h.reopen();
+        expect((await store.getArticle(a.id))?.backfill).toBe(true);
+      });
+
+      it('is not changed by mutating what was passed in or returned', async () => {
+        const a = article({ title: 'Original' });
+        await store.addArticles([a]);
+        a.title = 'Mutated input';
+        const got = await store.getArticle(a.id);
+        if (got) got.title = 'Mutated output';
+        expect((await store.getArticle(a.id))?.title).toBe('Original');
+      });
+
+      it('given a malformed article, throws StoreError and stores nothing of that call', async () => {
+        const good = article();
+        const bad = { ...article(), published: 'yesterday' };
+        await expect(store.addArticles([good, bad])).rejects.toThrow(StoreError);
+        await expect(store.addArticles([good, bad])).rejects.toThrow(/published is not an ISO time/);
+        expect(await store.countArticles()).toBe(0);
+      });
+
+      it('given a bad time in a query, throws StoreError', async () => {
+        await expect(store.listArticles({ from: 'last week' })).rejects.toThrow(StoreError);
+      });
+    });
+
+    describe('feeds and subscriptions', () => {
+      it('puts, replaces, gets, lists and removes feeds by id', async () => {
+        await store.putFeed(feed({ id: 'f1' }));
+        await store.putFeed(feed({ id: 'f2', url: 'https://other.example/rss' }));
+        await store.putFeed(feed({ id: 'f1', failures: 3, lastError: 'timeout' }));
+        store = await h.reopen();
+        expect(await store.getFeed('f1')).toEqual(feed({ id: 'f1', failures: 3, lastError: 'timeout' }));
+        expect((await store.listFeeds()).map((f) => f.id)).toEqual(['f1', 'f2']);
+        expect(await store.removeFeed('f1')).toBe(true);
+        expect(await store.removeFeed('f1')).toBe(false);
+        expect(await store.getFeed('f1')).toBeNull();
+        store = await h.reopen();
+        expect((await store.listFeeds()).map((f) => f.id)).toEqual(['f2']);
+      });
+
+      it('puts, replaces, gets, lists and removes subscriptions by id', async () => {
+        const s = subscription();
+        await store.putSubscription(s);
+        await store.putSubscription({ ...s, topics: ['trams', 'snow'], paused: { reason: 'blocked', at: NOW.toISOString() } });
+        store = await h.reopen();
+        expect((await store.getSubscription(s.id))?.topics).toEqual(['trams', 'snow']);
+        expect((await store.getSubscription(s.id))?.paused?.reason).toBe('blocked');
+        expect(await store.listSubscriptions()).toHaveLength(1);
+        expect(await store.removeSubscription(s.id)).toBe(true);
+        expect(await store.getSubscription(s.id)).toBeNull();
+        expect(await store.removeSubscription(s.id)).toBe(false);
+      });
+
+      it('does not change a stored subscription when the caller mutates a returned copy', async () => {
+        await store.putSubscription(subscription());
+        const got = await store.getSubscription('telegram:-100');
+        got?.topics.push('leak');
+        expect((await store.getSubscription('telegram:-100'))?.topics).toEqual(['trams']);
+      });
+
+      it('given a malformed feed or subscription, throws StoreError naming the field', async () => {
+        await expect(store.putFeed({ ...feed(), failures: -1 })).rejects.toThrow(/feed "f1": failures/);
+        await expect(store.putSubscription({ ...subscription(), platform: 'irc' as 'console' })).rejects.toThrow(/platform/);
+        expect(await store.listFeeds()).toEqual([]);
+      });
+    });
+
+    describe('deliveries', () => {
+      it('puts, replaces and gets delivery records by key', async () => {
+        const d = delivery(hoursAgo(2));
+        await store.putDelivery(d);
+        await store.putDelivery({ ...d, status: 'sent', messagesSent: 2, totalMessages: 2, window: { from: hoursAgo(26), to: hoursAgo(2) } });
+        store = await h.reopen();
+        const got = await store.getDelivery(d.key);
+        expect(got?.status).toBe('sent');
+        expect(got?.window?.to).toBe(hoursAgo(2));
+        expect(await store.getDelivery('nobody@2026-01-01T00:00:00.000Z')).toBeNull();
+      });
+
+      it('lists deliveries newest slot first, per subscription, up to a limit', async () => {
+        const slots = [hoursAgo(50), hoursAgo(2), hoursAgo(26), hoursAgo(1)];
+        for (const s of slots) await store.putDelivery(delivery(s));
+        await store.putDelivery(delivery(hoursAgo(3), { subscriptionId: 'discord:9' }));
+        const mine = await store.listDeliveries('telegram:-100');
+        expect(mine.map((d) => d.slot)).toEqual([hoursAgo(1), hoursAgo(2), hoursAgo(26), hoursAgo(50)]);
+        expect((await store.listDeliveries(undefined, 3)).map((d) => d.slot)).toEqual([hoursAgo(1), hoursAgo(2), hoursAgo(3)]);
+        expect((await store.listDeliveries('discord:9')).map((d) => d.subscriptionId)).toEqual(['discord:9']);
+      });
+
+      it('given a malformed delivery record, throws StoreError', async () => {
+        await expect(store.putDelivery({ ...delivery(hoursAgo(1)), status: 'lost' as 'sent' })).rejects.toThrow(StoreError);
+      });
+    });
+
+    describe('retention', () => {
+      it('drops whole days older than the cutoff and keeps recent ones, with their deliveries', async () => {
+        const old = article({ published: '2026-10-01T12:00:00.000Z' });
+        const edge = article({ published: '2026-10-28T23:00:00.000Z' }); // its day ends before the cutoff: dropped
+        const kept = article({ published: '2026-10-29T00:30:00.000Z' }); // older than the cutoff, but its day straddles it: kept
+        const recent = article({ published: hoursAgo(1) });
+        await store.addArticles([old, edge, kept, recent]);
+        await store.putDelivery(delivery('2026-10-02T08:00:00.000Z'));
+        await store.putDelivery(delivery(hoursAgo(4)));
+
+        const removed = await store.prune(NOW, 30); // cutoff 2026-10-29T12:00Z
+        expect(removed).toBe(2);
+        expect(await store.hasArticle(old.id)).toBe(false);
+        expect(await store.hasArticle(edge.id)).toBe(false);
+        expect(await store.hasArticle(kept.id)).toBe(true);
+        expect(await store.countArticles()).toBe(2);
+        expect((await store.listDeliveries()).map((d) => d.slot)).toEqual([hoursAgo(4)]);
+
+        store = await h.reopen();
+        expect(await store.countArticles()).toBe(2);
+        expect(await store.prune(NOW, 30)).toBe(0);
+        // A pruned id is unknown again: ingesting it stores it anew.
+        expect((await store.addArticles([recent, { ...old, published: hoursAgo(2) }])).added).toHaveLength(1);
+      });
+
+      it('refuses a negative retention', async () => {
+        await expect(store.prune(NOW, -1)).rejects.toThrow(StoreError);
+      });
+    });
+
+    it('refuses calls after close', async () => {
+      await store.close();
+      await expect(store.countArticles()).rejects.toThrow(StoreError);
+      await store.close(); // idempotent
+    });
+  });
+}
