@@ -1,0 +1,127 @@
+/**
+ * Text-level cleaning shared by the HTML and scraped-text extractors: a classifier for chrome
+ * lines (navigation, share, ads, cookie and newsletter prompts, captions, "Read more"), quote and
+ * whitespace normalisation, and near-duplicate paragraph removal.
+ */
+
+/** Straight quotes, plain dashes and single spaces: the form used to compare paragraphs. */
+export function comparable(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[‘’‚‛′`´]/g, "'")
+    .replace(/[“”„‟″«»]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/…/g, '...')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Collapses spaces inside a paragraph and trims it. */
+export function tidy(s: string): string {
+  return s.replace(/[ \t\u00a0\u200b\ufeff]+/g, ' ').replace(/\s*\n\s*/g, ' ').trim();
+}
+
+// Whole-line chrome: the line is nothing but this.
+const CHROME_LINE = new RegExp(
+  '^(?:' +
+    [
+      'skip to (?:main )?(?:content|navigation)', 'latest(?: news)?', 'thumbnail', 'image', 'photo', 'video', 'advertisement', 'advertising', 'ad',
+      'sponsored(?: content)?', 'share(?: this| on \\w+)?(?: (?:post|article|story|page))?', 'share', 'tweet', 'email', 'print', 'comments?',
+      '\\d+ comments?', 'read more', 'continue reading', 'show more', 'load more', 'see more', 'more', 'related(?: (?:articles|stories|news|content|posts|coverage))?',
+      'recommended(?: for you)?', 'most (?:read|popular|viewed)', 'trending(?: now)?', 'you may also like', 'you might also like', 'more from \\S.*',
+      'top stories', 'menu', 'search', 'home', 'close', 'log ?in', 'sign ?in', 'sign up', 'subscribe(?: now)?', 'follow us', 'listen(?: to this article)?',
+      'loading\\.*', 'back to top', 'next article', 'previous article', 'topics', 'tags', 'copy link', 'link copied', 'facebook', 'twitter', 'linkedin', 'whatsapp',
+      'accept(?: all)?(?: cookies)?', 'got it', 'ok', 'view comments', 'play video', 'watch', 'embed', 'caption', 'enlarge this image', 'toggle caption',
+      'hide caption', 'image caption', 'media caption', 'image copyright \\S.*', 'getty images', 'ap photo', 'reuters', 'afp', 'file photo',
+    ].join('|') +
+    ')[.:!…]*$',
+  'i',
+);
+
+// Lines that start like chrome and are short.
+const CHROME_START = /^(?:photo|picture|image|credit|source|video|watch|listen|read (?:more|also|next)|see also|also read|related|more on this|recommended|advertisement|sponsored|follow (?:us|me)|sign up|subscribe|get (?:our|the) \S+ newsletter|join our|download (?:our|the) app|share (?:this|on)|click here|tap here|copyright|©|all rights reserved)\b/i;
+
+const CAPTION = /(?:^\((?:photo|image|picture|credit)?[^()]{0,60}(?:getty|reuters|ap photo|afp|shutterstock|epa|images?|photo|pa media|bloomberg)[^()]{0,40}\)$)|(?:^(?:photo|image|picture|credit|photograph)\s*(?:credit)?\s*[:/|-])|(?:\((?:getty images|reuters|ap|afp|epa|shutterstock)[^()]{0,40}\)$)/i;
+
+const COOKIE = /\b(?:we use cookies|this (?:site|website) uses cookies|by (?:continuing to use|using) (?:this|our) (?:site|website)|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|privacy policy and terms)/i;
+const NEWSLETTER = /\b(?:sign up (?:for|to) (?:our|the)\b|subscribe to (?:our|the) \S*\s*newsletter|newsletter|get the latest .{0,40} (?:in|to) your inbox|delivered (?:straight )?to your inbox|enter your email)/i;
+
+/** True for a line that is page chrome rather than article text. */
+export function isChromeLine(line: string): boolean {
+  const t = line.trim();
+  if (!t) return true;
+  if (CHROME_LINE.test(t)) return true;
+  const words = t.split(/\s+/).length;
+  if (words <= 12 && CHROME_START.test(t)) return true;
+  if (words <= 30 && CAPTION.test(t)) return true;
+  if (words <= 60 && COOKIE.test(t)) return true;
+  if (words <= 40 && NEWSLETTER.test(t)) return true;
+  return false;
+}
+
+/** Word shingles (3 words) of a comparable paragraph, for near-duplicate tests. */
+function shingles(s: string): Set<string> {
+  const w = s.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  if (w.length < 3) {
+    if (w.length > 0) out.add(w.join(' '));
+    return out;
+  }
+  for (let i = 0; i + 3 <= w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+  return out;
+}
+
+/**
+ * Drops paragraphs that repeat an earlier one: exactly, with other quotes or spaces, or cut short
+ * (a copy that is a prefix of, or mostly contained in, a kept paragraph). Short paragraphs are
+ * only dropped as exact repeats, so a one-line quote that recurs once in a list is kept once.
+ */
+export function dedupeParagraphs(paras: readonly string[]): string[] {
+  const kept: string[] = [];
+  const keys: string[] = [];
+  const sets: Set<string>[] = [];
+  const seen = new Set<string>();
+  const index = new Map<string, number[]>();
+  for (const p of paras) {
+    const key = comparable(p);
+    if (!key) continue;
+    if (seen.has(key)) continue;
+    const sh = shingles(key);
+    let dup = false;
+    if (sh.size >= 4) {
+      // Only paragraphs sharing a shingle can be near copies; look them up through an index.
+      const counts = new Map<number, number>();
+      for (const s of sh) for (const i of index.get(s) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+      for (const [i, c] of counts) {
+        const k = keys[i]!;
+        if (c / sh.size >= 0.8 || (k.startsWith(key.slice(0, -3)) && key.length >= 40)) {
+          dup = true;
+          break;
+        }
+        // An earlier copy that was cut short: keep the longer text in its place.
+        if (c / sets[i]!.size >= 0.9 && sh.size > sets[i]!.size) {
+          kept[i] = p;
+          keys[i] = key;
+          sets[i] = sh;
+          for (const s of sh) index.set(s, [...(index.get(s) ?? []), i]);
+          dup = true;
+          break;
+        }
+      }
+    }
+    seen.add(key);
+    if (dup) continue;
+    const i = kept.length;
+    kept.push(p);
+    keys.push(key);
+    sets.push(sh);
+    for (const s of sh) {
+      const l = index.get(s);
+      if (l) {
+        if (l.length < 50) l.push(i);
+      } else index.set(s, [i]);
+    }
+  }
+  return kept;
+}

@@ -1,0 +1,80 @@
+/**
+ * HTML page → clean article. Parsing is htmlparser2's; finding the body is ours (content.ts), and
+ * so is the cleaning of what it found (chrome lines, repeated headline, duplicates). A JSON-LD
+ * `articleBody` replaces the DOM text when the DOM text is plainly an incomplete part of it.
+ */
+import { parseDocument } from 'htmlparser2';
+import { dedupeParagraphs, isChromeLine, comparable, tidy } from './clean.js';
+import { articleBlocks } from './content.js';
+import { readMetadata, type PageMeta } from './metadata.js';
+import { ExtractError, type Extracted } from './types.js';
+import type { Block } from './blocks.js';
+
+/** Larger inputs are refused: no real article page comes near this. */
+const MAX_CHARS = 20_000_000;
+
+/** Extracts the article and its metadata from a whole HTML page. */
+export function extractHtml(html: string, opts: { url?: string } = {}): Extracted {
+  if (typeof html !== 'string') throw new ExtractError('expected the HTML of a page as text');
+  if (html.length > MAX_CHARS) throw new ExtractError(`page is ${Math.round(html.length / 1e6)} M characters; pages over ${MAX_CHARS / 1e6} M are refused`);
+  if (!/\S/.test(html)) throw new ExtractError('empty page: there is no HTML to extract from');
+  if (looksBinary(html)) throw new ExtractError('binary data, not an HTML page');
+  const doc = parseDocument(html);
+  const meta = readMetadata(doc, opts.url);
+  const paragraphs = cleanBlocks(articleBlocks(doc), meta);
+  let text = paragraphs.join('\n\n');
+  if (meta.articleBody && preferJsonLd(meta.articleBody, text)) text = meta.articleBody;
+  return {
+    title: meta.title,
+    text,
+    description: meta.description ? tidy(meta.description) : null,
+    byline: meta.byline,
+    published: meta.published,
+    url: meta.url,
+    language: meta.language,
+  };
+}
+
+/** Control characters (other than whitespace) in the first 8 K characters mean binary data. */
+function looksBinary(s: string): boolean {
+  const n = Math.min(s.length, 8192);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 9 || (c > 13 && c < 32)) bad++;
+  }
+  return bad / Math.max(1, n) > 0.05;
+}
+
+function cleanBlocks(blocks: readonly Block[], meta: PageMeta): string[] {
+  const titles = new Set([meta.title, meta.h1].filter((t): t is string => !!t).map(comparable));
+  const out: string[] = [];
+  for (const b of blocks) {
+    const text = tidy(b.text);
+    if (!text) continue;
+    if (b.heading && titles.has(comparable(text))) continue;
+    if (b.linkChars / text.length > 0.5) continue;
+    if (isChromeLine(text)) continue;
+    out.push(text);
+  }
+  return dedupeParagraphs(out);
+}
+
+const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * JSON-LD wins only when the DOM text is much shorter and nearly all of it is inside the JSON-LD
+ * body (the DOM pick missed part of the article); otherwise the DOM is trusted, since some
+ * publishers put teasers or markup-laden copies in articleBody.
+ */
+function preferJsonLd(ld: string, dom: string): boolean {
+  const l = words(ld);
+  const d = words(dom);
+  if (l.length < 80 || l.length < d.length * 1.5) return false;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < l.length; i++) pairs.add(`${l[i]} ${l[i + 1]}`);
+  let hit = 0;
+  for (let i = 0; i + 1 < d.length; i++) if (pairs.has(`${d[i]} ${d[i + 1]}`)) hit++;
+  return d.length < 2 || hit / (d.length - 1) >= 0.8;
+}
