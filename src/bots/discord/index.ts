@@ -1,0 +1,135 @@
+/**
+ * The Discord bot: one discord.js client (Guilds intent only, no privileged intents) that answers
+ * slash commands through the shared command handler and exposes the Deliver port for scheduled
+ * digests. The only module tree that imports discord.js.
+ */
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { DiscordConfig } from '../../config.js';
+import type { Logger } from '../../log.js';
+import type { ChatSender } from '../../scheduler/sender.js';
+import type { ChatEvents, CommandHandler } from '../commands/types.js';
+import type { TopicSource } from './autocomplete.js';
+import { createChannelSender } from './channel-sender.js';
+import { errorFields, toStartError } from './errors.js';
+import { interactionListener } from './interactions.js';
+import { registerCommands } from './register-commands.js';
+import type { DiscordMessageBody } from './render.js';
+
+export type { DiscordMessageBody } from './render.js';
+export type { TopicSource } from './autocomplete.js';
+export { DiscordStartError, TOKEN_REJECTED } from './errors.js';
+export { commandDefinitions } from './command-defs.js';
+
+/** Timeouts worth changing (tests shorten them; production keeps the defaults). */
+export interface DiscordTuning {
+  /** Per-request REST timeout (default 15 s). */
+  restTimeoutMs?: number;
+  /** Retries for 5xx and timeouts, done by discord.js (default 3). */
+  retries?: number;
+  /** How long READY waits for GUILD_CREATE of each guild (default 15 s). */
+  waitGuildTimeoutMs?: number;
+  /**
+   * Rate limits shorter than this are waited out by discord.js; longer ones fail the send with
+   * 'rate-limited' so the scheduler's queue can hold that chat and move on (default 10 s).
+   */
+  maxRateLimitWaitMs?: number;
+}
+
+export const DEFAULT_TUNING = {
+  restTimeoutMs: 15_000,
+  retries: 3,
+  waitGuildTimeoutMs: 15_000,
+  maxRateLimitWaitMs: 10_000,
+} as const satisfies Required<DiscordTuning>;
+
+export interface StartDiscordOptions {
+  config: DiscordConfig;
+  handler: CommandHandler;
+  events: ChatEvents;
+  /** NEWSBOT_ADMINS entries ('discord:<user id>' ones apply here). */
+  admins: readonly string[];
+  log: Logger;
+  clock?: () => Date;
+  /** Topic suggestions for the `topic` and `words` options. */
+  autocomplete?: TopicSource;
+  tuning?: DiscordTuning;
+}
+
+/** A running Discord bot. */
+export interface DiscordBot {
+  /** The Deliver port for scheduled digests (chat id = channel id). */
+  sender: ChatSender<DiscordMessageBody>;
+  /** The application the commands were registered for. */
+  applicationId: string;
+  /** Closes the gateway connection; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Logs in, waits for the client to be ready, registers the slash commands (a failure there is
+ * logged, not fatal: the previous registration keeps working) and starts answering.
+ * Throws DiscordStartError with a one-line message (never containing the token) when login fails.
+ */
+export async function startDiscordBot(opts: StartDiscordOptions): Promise<DiscordBot> {
+  const { config } = opts;
+  const log = opts.log.child({ platform: 'discord' });
+  const clock = opts.clock ?? (() => new Date());
+  const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
+  const secrets = [config.token];
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: {
+      api: config.apiBase,
+      timeout: tuning.restTimeoutMs,
+      retries: tuning.retries,
+      rejectOnRateLimit: (info) => info.retryAfter > tuning.maxRateLimitWaitMs,
+    },
+    // Default for every message the client sends; each body also carries it explicitly.
+    allowedMentions: { parse: [] },
+    waitGuildTimeout: tuning.waitGuildTimeoutMs,
+  });
+
+  client.on(Events.InteractionCreate, interactionListener({
+    handler: opts.handler,
+    events: opts.events,
+    admins: opts.admins,
+    log,
+    clock,
+    secrets,
+    ...(opts.autocomplete ? { autocomplete: opts.autocomplete } : {}),
+  }));
+  client.on(Events.Error, (err) => log.error('Discord: client error', errorFields(err, secrets)));
+  client.on(Events.Warn, (msg) => log.warn('Discord: warning', { detail: msg }));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn('Discord: gateway disconnected; reconnecting', { shard, code: event.code }));
+  client.on(Events.ShardResume, (shard, replayed) => log.info('Discord: gateway resumed', { shard, replayed }));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(config.token);
+    await ready;
+  } catch (err) {
+    await client.destroy();
+    throw toStartError(err, config.token, config.apiBase);
+  }
+
+  const applicationId = config.applicationId ?? client.application?.id ?? client.user?.id ?? '';
+  log.info('Discord: connected', { user: client.user?.tag ?? null, guilds: client.guilds.cache.size });
+  try {
+    const count = await registerCommands(client.rest, { applicationId, guildId: config.guildId });
+    log.info('Discord: slash commands registered', { count, where: config.guildId ? `guild ${config.guildId}` : 'global' });
+  } catch (err) {
+    log.error('Discord: could not register slash commands; the previous registration stays in use', errorFields(err, secrets));
+  }
+
+  let stopped = false;
+  return {
+    sender: createChannelSender(client.rest, secrets),
+    applicationId,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Answers slash commands and autocomplete. Every command is deferred at once (Discord allows 3 s
+ * to acknowledge; digests, searches and link summaries can take longer), ephemerally for admin
+ * commands so configuration answers and refusals stay private; then the first message edits the
+ * deferred reply and the rest are follow-ups.
+ * https://discord.com/developers/docs/interactions/receiving-and-responding
+ */
+import { MessageFlags } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, InteractionEditReplyOptions, InteractionReplyOptions } from 'discord.js';
+import { findCommand } from '../commands/catalog.js';
+import type { ChatEvents, CommandHandler } from '../commands/types.js';
+import type { Logger } from '../../log.js';
+import { timezoneChoices, topicChoices } from './autocomplete.js';
+import type { TopicSource } from './autocomplete.js';
+import { toCommandRequest } from './command-request.js';
+import { channelFailureReason, errorFields } from './errors.js';
+import { isPrivate, replyMessages } from './render.js';
+import type { DiscordMessageBody } from './render.js';
+
+export interface InteractionDeps {
+  handler: CommandHandler;
+  events: ChatEvents;
+  admins: readonly string[];
+  log: Logger;
+  clock: () => Date;
+  autocomplete?: TopicSource;
+  /** Masked in every logged error (the bot token). */
+  secrets: readonly string[];
+}
+
+/** discord.js options editing the deferred reply with one rendered body. */
+function editOptions(body: DiscordMessageBody): InteractionEditReplyOptions {
+  return { ...(body.content !== undefined ? { content: body.content } : {}), embeds: body.embeds, allowedMentions: { parse: [] } };
+}
+
+/** discord.js options for a follow-up message. */
+function followUpOptions(body: DiscordMessageBody, ephemeral: boolean): InteractionReplyOptions {
+  return { ...editOptions(body), ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) } as InteractionReplyOptions;
+}
+
+/** Sends the rendered messages of a deferred interaction. */
+async function answer(interaction: ChatInputCommandInteraction, bodies: DiscordMessageBody[], wantPrivate: boolean): Promise<void> {
+  const deferredPrivate = interaction.ephemeral === true;
+  if (wantPrivate && !deferredPrivate) {
+    // The deferral was public (a news command), but the answer is for this member only
+    // (e.g. "slow down"): drop the public "thinking…" and answer with ephemeral follow-ups.
+    await interaction.deleteReply();
+    for (const body of bodies) await interaction.followUp(followUpOptions(body, true));
+    return;
+  }
+  const [first, ...rest] = bodies;
+  if (first) await interaction.editReply(editOptions(first));
+  for (const body of rest) await interaction.followUp(followUpOptions(body, deferredPrivate));
+}
+
+async function onCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
+  const spec = findCommand(interaction.commandName);
+  const now = deps.clock();
+  const context = { command: interaction.commandName, chat: interaction.channelId, guild: interaction.guildId };
+  try {
+    await interaction.deferReply(spec?.admin ? { flags: MessageFlags.Ephemeral } : {});
+    const reply = await deps.handler(toCommandRequest(interaction, deps.admins, now));
+    await answer(interaction, replyMessages(reply), isPrivate(reply));
+  } catch (err) {
+    deps.log.warn('Discord: could not answer a command', { ...context, ...errorFields(err, deps.secrets) });
+    // A channel we cannot post to is not retried by every command: pause its subscription so
+    // /status (and the admins) see why the digests stopped. An expired interaction (10062) is not
+    // the channel's fault and pauses nothing.
+    const reason = channelFailureReason(err);
+    if (reason) {
+      await deps.events.pause('discord', interaction.channelId, reason, now).catch((e: unknown) => {
+        deps.log.error('Discord: could not pause the subscription', { ...context, ...errorFields(e, deps.secrets) });
+      });
+    }
+  }
+}
+
+async function onAutocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const typed = String(focused.value);
+  try {
+    const choices =
+      focused.name === 'timezone'
+        ? timezoneChoices(typed)
+        : focused.name === 'topic' || focused.name === 'words'
+          ? await topicChoices(deps.autocomplete, interaction.guildId ?? interaction.channelId ?? '', interaction.channelId ?? '', typed)
+          : [];
+    await interaction.respond(choices);
+  } catch (err) {
+    // Autocomplete is a nicety: a failure leaves the member typing freely.
+    deps.log.debug('Discord: autocomplete failed', { command: interaction.commandName, option: focused.name, ...errorFields(err, deps.secrets) });
+  }
+}
+
+/** The interactionCreate listener. Never throws: every failure is logged once with context. */
+export function interactionListener(deps: InteractionDeps): (interaction: Interaction) => void {
+  return (interaction) => {
+    if (interaction.isChatInputCommand()) void onCommand(interaction, deps);
+    else if (interaction.isAutocomplete()) void onAutocomplete(interaction, deps);
+  };
+}

@@ -1,0 +1,270 @@
+/**
+ * A fake Discord on 127.0.0.1 for end-to-end tests with the real discord.js: REST under /api/v10
+ * and a WebSocket gateway on one port. It records what the bot sends, refuses over-limit messages
+ * with Discord's real 400, and injects failures (429, 403 50001/50013, 404 10003, 5xx) on request.
+ * REST reference: https://discord.com/developers/docs/reference
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeGateway } from './fake-gateway.js';
+import { formErrors } from './limits.js';
+import { interactionPayload, messagePayload, user } from './payloads.js';
+import type { FakeIds, InteractionSpec } from './payloads.js';
+
+export type { InteractionSpec, OptionData } from './payloads.js';
+
+/** One REST request the bot made. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  auth: string | null;
+  body: unknown;
+  status: number;
+}
+
+/** A message-shaped body the bot sent (content, embeds, allowed_mentions, flags). */
+export type SentBody = Record<string, unknown> & {
+  content?: string;
+  embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
+  allowed_mentions?: { parse?: string[] };
+  flags?: number;
+};
+
+/** Everything the bot answered to one interaction, in order. */
+export interface InteractionLog {
+  id: string;
+  token: string;
+  channelId: string;
+  /** Bodies POSTed to /interactions/:id/:token/callback ({type, data}). */
+  callbacks: { type: number; data?: SentBody & { choices?: { name: string; value: string }[] } }[];
+  /** PATCH …/messages/@original bodies. */
+  edits: SentBody[];
+  followUps: SentBody[];
+  deletes: number;
+}
+
+/** A canned failure for the next `times` matching requests (Infinity: until cleared). */
+export interface Injection {
+  method?: string;
+  /** Matches when the request path (after /api/v10) contains this. */
+  path: string;
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  times: number;
+}
+
+export const DISCORD_ERRORS = {
+  missingAccess: { status: 403, body: { code: 50001, message: 'Missing Access' } },
+  missingPermissions: { status: 403, body: { code: 50013, message: 'Missing Permissions' } },
+  unknownChannel: { status: 404, body: { code: 10003, message: 'Unknown Channel' } },
+  serverError: { status: 500, body: { code: 0, message: '500: Internal Server Error' } },
+} as const;
+
+export interface FakeDiscordOptions {
+  token?: string;
+  heartbeatIntervalMs?: number;
+  ids?: Partial<FakeIds>;
+}
+
+export class FakeDiscord {
+  readonly ids: FakeIds;
+  readonly requests: RecordedRequest[] = [];
+  /** Last body PUT to each command route (path after /api/v10). */
+  readonly commandPuts = new Map<string, unknown[]>();
+  /** Bodies POSTed to /channels/:id/messages and accepted. */
+  readonly channelMessages: { channelId: string; body: SentBody }[] = [];
+  readonly interactions = new Map<string, InteractionLog>();
+  readonly injections: Injection[] = [];
+  token: string;
+  private readonly server: Server;
+  private readonly gateway: FakeGateway;
+  private port = 0;
+  private nextId = 1000;
+
+  private constructor(opts: FakeDiscordOptions) {
+    this.token = opts.token ?? 'fake-discord-token-abcdef';
+    this.ids = {
+      applicationId: '100000000000000001',
+      botUserId: '100000000000000001',
+      guildId: '200000000000000001',
+      channelId: '300000000000000001',
+      ...opts.ids,
+    };
+    this.gateway = new FakeGateway(this.ids, {
+      token: () => this.token,
+      url: () => `ws://127.0.0.1:${this.port}/gateway`,
+      heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41_250,
+    });
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.server.on('upgrade', (req, socket, head) => {
+      if (req.url?.startsWith('/gateway')) this.gateway.handleUpgrade(req, socket, head);
+      else socket.destroy();
+    });
+  }
+
+  static async start(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(opts);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** The REST base to give the bot (DISCORD_API_BASE). */
+  get apiBase(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get stats() {
+    return this.gateway.stats;
+  }
+
+  get gatewayReady(): boolean {
+    return this.gateway.ready;
+  }
+
+  /** Sends INTERACTION_CREATE and returns the log its answers land in. */
+  async interact(spec: InteractionSpec): Promise<InteractionLog> {
+    const id = String(this.nextId++);
+    const token = `itoken-${id}`;
+    const payload = interactionPayload(this.ids, id, token, spec);
+    const log: InteractionLog = { id, token, channelId: payload.channel.id, callbacks: [], edits: [], followUps: [], deletes: 0 };
+    this.interactions.set(token, log);
+    await this.waitFor(() => this.gateway.ready, 'gateway ready');
+    if (!this.gateway.dispatch('INTERACTION_CREATE', payload)) throw new Error('fake discord: no live gateway session');
+    return log;
+  }
+
+  /** Closes the gateway socket (4000 makes the client resume). */
+  dropGateway(code = 4000): void {
+    this.gateway.drop(code);
+  }
+
+  forgetSessions(): void {
+    this.gateway.forgetSessions();
+  }
+
+  /** Fails the next `times` requests whose path contains `path`. */
+  inject(path: string, failure: { status: number; body: unknown; headers?: Record<string, string> }, times = Infinity, method?: string): void {
+    this.injections.push({ path, times, ...failure, ...(method ? { method } : {}) });
+  }
+
+  /** Answers 429 `times` times with Retry-After and Discord's JSON body. */
+  rateLimit(path: string, retryAfterSeconds: number, times = 1): void {
+    this.inject(path, {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
+      headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-scope': 'user' },
+    }, times);
+  }
+
+  /** Polls until `cond` holds (a wait, not a timing assertion). */
+  async waitFor(cond: () => boolean, what = 'condition', timeoutMs = 8000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!cond()) {
+      if (Date.now() > until) throw new Error(`fake discord: timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: unknown = null;
+    try {
+      body = raw ? JSON.parse(raw) : null;
+    } catch {
+      body = raw;
+    }
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+    const method = req.method ?? 'GET';
+    const auth = req.headers.authorization ?? null;
+    const send = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
+      this.requests.push({ method, path, auth, body, status });
+      if (payload === undefined) {
+        res.writeHead(status, headers).end();
+        return;
+      }
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
+    };
+    const injected = this.takeInjection(method, path);
+    if (injected) return send(injected.status, injected.body, injected.headers);
+    this.route(method, path, auth, body as Record<string, unknown> | null, send);
+  }
+
+  private takeInjection(method: string, path: string): Injection | null {
+    const i = this.injections.find((x) => x.times > 0 && path.includes(x.path) && (!x.method || x.method === method));
+    if (!i) return null;
+    i.times -= 1;
+    return i;
+  }
+
+  private route(method: string, path: string, auth: string | null, body: Record<string, unknown> | null, send: (s: number, p?: unknown) => void): void {
+    const bot = user(this.ids.botUserId, 'newsbot', true);
+    const authed = auth === `Bot ${this.token}`;
+    const unauthorized = () => send(401, { code: 0, message: '401: Unauthorized' });
+    const invalid = (errors: unknown) => send(400, { code: 50035, message: 'Invalid Form Body', errors });
+    let m: RegExpExecArray | null;
+
+    if (method === 'GET' && path === '/gateway/bot') {
+      if (!authed) return unauthorized();
+      return send(200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      });
+    }
+    if (method === 'GET' && path === '/users/@me') return authed ? send(200, bot) : unauthorized();
+    if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      if (!authed) return unauthorized();
+      const list = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
+      this.commandPuts.set(path, list);
+      return send(200, list.map((c, i) => ({ ...c, id: `4000000000000000${i}`, application_id: this.ids.applicationId, version: '1' })));
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (!authed) return unauthorized();
+      const errors = formErrors(body ?? {});
+      if (errors) return invalid(errors);
+      this.channelMessages.push({ channelId: m[1] ?? '', body: (body ?? {}) as SentBody });
+      return send(200, messagePayload(String(this.nextId++), m[1] ?? '', bot, body ?? {}));
+    }
+    if (method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+      const log = this.interactions.get(m[2] ?? '');
+      if (!log) return send(404, { code: 10062, message: 'Unknown interaction' });
+      if (log.callbacks.length > 0) return send(400, { code: 40060, message: 'Interaction has already been acknowledged.' });
+      const cb = (body ?? {}) as InteractionLog['callbacks'][number];
+      if (cb.type === 4 && cb.data) {
+        const errors = formErrors(cb.data);
+        if (errors) return invalid({ data: errors });
+      }
+      log.callbacks.push(cb);
+      return send(204);
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path))) {
+      const log = this.interactions.get(m[2] ?? '');
+      if (!log || m[1] !== this.ids.applicationId) return send(404, { code: 10015, message: 'Unknown Webhook' });
+      if (log.callbacks.length === 0) return send(404, { code: 10008, message: 'Unknown Message' });
+      const message = (body ?? {}) as SentBody;
+      if (method === 'DELETE' && m[3]) {
+        log.deletes += 1;
+        return send(204);
+      }
+      if ((method === 'PATCH' && m[3]) || (method === 'POST' && !m[3])) {
+        const errors = formErrors(message);
+        if (errors) return invalid(errors);
+        (method === 'PATCH' ? log.edits : log.followUps).push(message);
+        return send(200, messagePayload(String(this.nextId++), log.channelId, bot, message));
+      }
+    }
+    return send(404, { code: 0, message: '404: Not Found' });
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Gateway and REST payloads the fake Discord sends: just enough of each object for
+ * discord.js 14 to build its structures (READY, GUILD_CREATE, INTERACTION_CREATE, messages).
+ */
+
+export interface FakeIds {
+  applicationId: string;
+  botUserId: string;
+  guildId: string;
+  channelId: string;
+}
+
+export const user = (id: string, username: string, bot = false) => ({
+  id, username, discriminator: '0', global_name: null, avatar: null, bot,
+});
+
+export function readyPayload(ids: FakeIds, sessionId: string, resumeUrl: string) {
+  return {
+    v: 10,
+    user: { ...user(ids.botUserId, 'newsbot', true), verified: true, mfa_enabled: false, flags: 0 },
+    guilds: [{ id: ids.guildId, unavailable: true }],
+    session_id: sessionId,
+    resume_gateway_url: resumeUrl,
+    shard: [0, 1],
+    application: { id: ids.applicationId, flags: 0 },
+  };
+}
+
+export function guildPayload(ids: FakeIds) {
+  return {
+    id: ids.guildId,
+    name: 'Newsroom',
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    owner_id: '900000000000000001',
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: [{ id: ids.guildId, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    emojis: [],
+    features: [],
+    mfa_level: 0,
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    banner: null,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    public_updates_channel_id: null,
+    nsfw_level: 0,
+    stickers: [],
+    premium_progress_bar_enabled: false,
+    joined_at: '2025-01-01T00:00:00.000Z',
+    large: false,
+    unavailable: false,
+    member_count: 2,
+    voice_states: [],
+    members: [],
+    channels: [{ id: ids.channelId, type: 0, guild_id: ids.guildId, name: 'news', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 }],
+    threads: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+  };
+}
+
+/** A Discord message object as POST /channels/:id/messages and the webhook routes return it. */
+export function messagePayload(id: string, channelId: string, author: ReturnType<typeof user>, body: Record<string, unknown>) {
+  return {
+    id,
+    channel_id: channelId,
+    author,
+    content: typeof body.content === 'string' ? body.content : '',
+    timestamp: '2025-01-01T00:00:00.000+00:00',
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: Array.isArray(body.embeds) ? body.embeds : [],
+    pinned: false,
+    type: 0,
+    flags: typeof body.flags === 'number' ? body.flags : 0,
+    components: [],
+  };
+}
+
+/** An application-command option as Discord sends it inside an interaction. */
+export interface OptionData {
+  name: string;
+  /** 1 subcommand, 3 string, 4 integer. */
+  type: number;
+  value?: string | number;
+  focused?: boolean;
+  options?: OptionData[];
+}
+
+export interface InteractionSpec {
+  /** 2 application command, 4 autocomplete. */
+  type?: 2 | 4;
+  name: string;
+  options?: OptionData[];
+  /** Member permission bits as a decimal string ('32' is Manage Guild). Ignored in DMs. */
+  permissions?: string;
+  userId?: string;
+  /** A direct message with the bot instead of the guild channel. */
+  dm?: boolean;
+  channelId?: string;
+}
+
+export function interactionPayload(ids: FakeIds, id: string, token: string, spec: InteractionSpec) {
+  const userId = spec.userId ?? '700000000000000001';
+  const author = user(userId, `user${userId.slice(-3)}`);
+  const channelId = spec.channelId ?? (spec.dm ? '600000000000000001' : ids.channelId);
+  const where = spec.dm
+    ? { user: author, channel: { id: channelId, type: 1 }, context: 1, authorizing_integration_owners: { 0: '0' } }
+    : {
+        guild_id: ids.guildId,
+        guild_locale: 'en-US',
+        channel: { id: channelId, type: 0, guild_id: ids.guildId, name: 'news' },
+        member: { user: author, roles: [], joined_at: '2025-01-01T00:00:00.000Z', permissions: spec.permissions ?? '0', deaf: false, mute: false, flags: 0, nick: null, avatar: null },
+        context: 0,
+        authorizing_integration_owners: { 0: ids.guildId },
+      };
+  return {
+    id,
+    application_id: ids.applicationId,
+    type: spec.type ?? 2,
+    token,
+    version: 1,
+    channel_id: channelId,
+    app_permissions: '2248473465835073',
+    locale: 'en-US',
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+    data: { id: `cmd-${spec.name}`, name: spec.name, type: 1, options: spec.options ?? [] },
+    ...where,
+  };
+}
