@@ -30,6 +30,8 @@ export interface ElStats {
   linkChars: number;
   /** Characters of paragraph-like blocks (80+ characters, few links, not headings). */
   goodChars: number;
+  /** Link characters outside paragraph-like blocks (menus, link lists), not links in prose. */
+  junkLinkChars: number;
 }
 
 /** Elements whose content is never article text. */
@@ -41,7 +43,7 @@ export const NEVER_TEXT = new Set([
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'li', 'main',
-  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'ul', 'br', 'menu',
+  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'caption', 'ul', 'br', 'menu',
 ]);
 
 const HEADING = /^h[1-6]$/;
@@ -81,7 +83,10 @@ export function layout(root: Doc | El, skip: (el: El) => boolean = () => false):
       }
       const top = open[open.length - 1];
       const linkChars = Math.min(pieceLinkChars, text.length);
-      if (top && headingDepth === 0 && text.length >= 80 && linkChars / text.length < 0.3) top.stats.goodChars += text.length;
+      if (top) {
+        if (headingDepth === 0 && text.length >= 80 && linkChars / text.length < 0.3) top.stats.goodChars += text.length;
+        else top.stats.junkLinkChars += linkChars;
+      }
       blocks.push({ text, linkChars, owner, pos: top ? top.stats.start : 0, heading: headingDepth > 0, listItem: listDepth > 0 });
     }
     pieces = [];
@@ -106,6 +111,7 @@ export function layout(root: Doc | El, skip: (el: El) => boolean = () => false):
         parent.stats.chars += f.stats.chars;
         parent.stats.linkChars += f.stats.linkChars;
         parent.stats.goodChars += f.stats.goodChars;
+        parent.stats.junkLinkChars += f.stats.junkLinkChars;
       }
       continue;
     }
@@ -127,7 +133,9 @@ export function layout(root: Doc | El, skip: (el: El) => boolean = () => false):
     const block = BLOCK.has(name);
     if (block) flush();
     if (name === 'br' || name === 'hr') continue;
-    const s: ElStats = { start: ++counter, end: counter, chars: 0, linkChars: 0, goodChars: 0 };
+    // Cells of a row read as one line, as the reader sees it.
+    if (name === 'td' || name === 'th') pieces.push(' ');
+    const s: ElStats = { start: ++counter, end: counter, chars: 0, linkChars: 0, goodChars: 0, junkLinkChars: 0 };
     stats.set(n, s);
     open.push({ el: n, stats: s, block });
     if (name === 'a') linkDepth++;

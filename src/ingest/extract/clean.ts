@@ -86,6 +86,13 @@ export function dedupeParagraphs(paras: readonly string[]): string[] {
   for (const p of paras) {
     const key = comparable(p);
     if (!key) continue;
+    // Short lines (table cells, "Yes.", a score) legitimately repeat; only longer text is deduped.
+    if (key.length < 25) {
+      kept.push(p);
+      keys.push(key);
+      sets.push(new Set());
+      continue;
+    }
     if (seen.has(key)) continue;
     const sh = shingles(key);
     let dup = false;

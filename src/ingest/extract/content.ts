@@ -58,6 +58,8 @@ export function articleBlocks(doc: Doc): Block[] {
 }
 
 const linkDensity = (s: ElStats | undefined): number => (s && s.chars > 0 ? s.linkChars / s.chars : 0);
+/** Links in menus and link lists count against a container; links inside prose do not. */
+const junkLinkDensity = (s: ElStats | undefined): number => (s && s.chars > 0 ? s.junkLinkChars / s.chars : 0);
 
 function paragraphScore(b: Block): number {
   const len = b.text.length;
@@ -66,9 +68,11 @@ function paragraphScore(b: Block): number {
   return 1 + commas + Math.min(3, Math.floor(len / 100));
 }
 
-function baseScore(el: El): number {
+function baseScore(el: El, s: ElStats | undefined): number {
   const hint = classHint(el);
-  return (TAG_SCORE[el.name] ?? 0) + hint * 25 + (attr(el, 'itemprop').toLowerCase() === 'articlebody' ? 30 : 0);
+  // An article-like class name counts only on a container that holds some prose.
+  const classScore = hint < 0 ? -25 : hint > 0 && (s?.goodChars ?? 0) >= 200 ? 25 : 0;
+  return (TAG_SCORE[el.name] ?? 0) + classScore + (attr(el, 'itemprop').toLowerCase() === 'articlebody' ? 30 : 0);
 }
 
 const scoresOf = new WeakMap<Block[], Map<El, number>>();
@@ -78,18 +82,19 @@ function bestContainer(blocks: Block[], stats: Map<El, ElStats>): El | null {
   for (const b of blocks) {
     const s = paragraphScore(b);
     if (s === 0 || !b.owner) continue;
-    let el: El | null = b.owner.name === 'p' || b.owner.name === 'li' || b.owner.name === 'td' ? elementParent(b.owner) : b.owner;
+    // The block's own element is the paragraph; its container gets the full score.
+    let el: El | null = elementParent(b.owner);
     for (let level = 0; el && level < 5; level++, el = elementParent(el)) {
       if (el.name === 'html') break;
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
-      scores.set(el, (scores.get(el) ?? baseScore(el)) + s / divider);
+      scores.set(el, (scores.get(el) ?? baseScore(el, stats.get(el))) + s / divider);
     }
   }
   let best: El | null = null;
   let bestScore = -Infinity;
   const final = new Map<El, number>();
   for (const [el, s] of scores) {
-    const f = s * (1 - linkDensity(stats.get(el)));
+    const f = s * (1 - junkLinkDensity(stats.get(el)));
     final.set(el, f);
     if (f > bestScore) {
       best = el;
@@ -97,6 +102,7 @@ function bestContainer(blocks: Block[], stats: Map<El, ElStats>): El | null {
     }
   }
   scoresOf.set(blocks, final);
+  if (process.env.XDEBUG) for (const [el, f] of [...final].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log("CAND", f.toFixed(1), el.name, el.attribs.class, el.attribs.id, stats.get(el));
   return best;
 }
 
@@ -129,7 +135,7 @@ function widen(top: El, blocks: Block[], stats: Map<El, ElStats>): [number, numb
       out.push(r);
       continue;
     }
-    if (sib.name === 'p') {
+    if (!isChromeTag(sib) && classHint(sib) >= 0) {
       const s = stats.get(sib);
       const ld = linkDensity(s);
       const chars = s?.chars ?? 0;

@@ -9,6 +9,7 @@ import { articleBlocks } from './content.js';
 import { readMetadata, type PageMeta } from './metadata.js';
 import { ExtractError, type Extracted } from './types.js';
 import type { Block } from './blocks.js';
+import { textOf } from './dom.js';
 
 /** Larger inputs are refused: no real article page comes near this. */
 const MAX_CHARS = 20_000_000;
@@ -27,12 +28,18 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Extracte
   return {
     title: meta.title,
     text,
-    description: meta.description ? tidy(meta.description) : null,
+    description: meta.description ? plain(meta.description) : null,
     byline: meta.byline,
     published: meta.published,
     url: meta.url,
     language: meta.language,
   };
+}
+
+/** Some sites put markup in their meta description; the reader sees its text. */
+function plain(s: string): string | null {
+  const t = /<[a-z/]/i.test(s) ? textOf(parseDocument(s)) : s;
+  return tidy(t) || null;
 }
 
 /** Control characters (other than whitespace) in the first 8 K characters mean binary data. */
