@@ -142,5 +142,14 @@ function widen(top: El, blocks: Block[], stats: Map<El, ElStats>): [number, numb
       if ((chars > 80 && ld < 0.25) || (chars > 0 && chars <= 80 && ld === 0)) out.push(r);
     }
   }
+  // The article split into sections (by images, pull quotes, ads) whose containers share the
+  // top container's class: every scored one of them continues the article.
+  if (topClass) {
+    for (const [el, score] of final) {
+      if (el === top || attr(el, 'class') !== topClass || score < threshold * 0.5) continue;
+      const r = range(el);
+      if (r && !out.some(([s, e]) => r[0] <= e && r[1] >= s)) out.push(r);
+    }
+  }
   return out;
 }

@@ -4,7 +4,7 @@
  * `articleBody` replaces the DOM text when the DOM text is plainly an incomplete part of it.
  */
 import { parseDocument } from 'htmlparser2';
-import { dedupeParagraphs, isChromeLine, comparable, tidy } from './clean.js';
+import { isChromeLine, comparable, tidy } from './clean.js';
 import { articleBlocks } from './content.js';
 import { readMetadata, type PageMeta } from './metadata.js';
 import { ExtractError, type Extracted } from './types.js';
@@ -65,7 +65,9 @@ function cleanBlocks(blocks: readonly Block[], meta: PageMeta): string[] {
     if (isChromeLine(text)) continue;
     out.push(text);
   }
-  return dedupeParagraphs(out);
+  // Pages legitimately repeat paragraphs (a meal plan per week, a refrain), and the reader sees
+  // them all; only a paragraph printed twice in a row (desktop and mobile copies) is dropped.
+  return out.filter((p, i) => i === 0 || p.length < 25 || comparable(p) !== comparable(out[i - 1]!));
 }
 
 const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
