@@ -39,6 +39,7 @@ export function createAdminCheck(o: AdminCheckOptions): AdminCheck {
   const ttl = o.ttlMs ?? 60_000;
   const max = o.maxEntries ?? 1000;
   const cache = new Map<string, { admin: boolean; until: number }>();
+  const asking = new Map<string, Promise<boolean>>();
 
   return async (q) => {
     if (q.chatType === 'private' || global.has(String(q.userId))) return true;
@@ -49,21 +50,27 @@ export function createAdminCheck(o: AdminCheckOptions): AdminCheck {
     const now = o.clock().getTime();
     const hit = cache.get(key);
     if (hit && hit.until > now) return hit.admin;
-    let admin: boolean;
-    try {
-      const status = await o.memberStatus(q.chatId, q.userId);
-      admin = status === 'creator' || status === 'administrator';
-    } catch (err) {
-      o.onError?.(err, q);
-      return false; // not cached: the next try may succeed
-    }
-    cache.delete(key);
-    cache.set(key, { admin, until: now + ttl });
-    while (cache.size > max) {
-      const oldest = cache.keys().next().value;
-      if (oldest === undefined) break;
-      cache.delete(oldest);
-    }
-    return admin;
+    // Commands from one batch of updates run at once: share one question per user and chat.
+    const pending = asking.get(key);
+    if (pending) return pending;
+    const question = o.memberStatus(q.chatId, q.userId).then(
+      (status) => {
+        const admin = status === 'creator' || status === 'administrator';
+        cache.delete(key);
+        cache.set(key, { admin, until: now + ttl });
+        while (cache.size > max) {
+          const oldest = cache.keys().next().value;
+          if (oldest === undefined) break;
+          cache.delete(oldest);
+        }
+        return admin;
+      },
+      (err: unknown) => {
+        o.onError?.(err, q);
+        return false; // not cached: the next try may succeed
+      },
+    ).finally(() => asking.delete(key));
+    asking.set(key, question);
+    return question;
   };
 }

@@ -109,12 +109,8 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
       const path = new URL(webhookUrl).pathname;
       const secretToken = randomBytes(24).toString('hex');
       const callback = bot.webhookCallback(path, { secretToken });
-      server = createServer((req, res) => {
-        void callback(req, res, () => {
-          res.statusCode = 404;
-          res.end();
-        });
-      });
+      // telegraf answers 403 to a wrong path or secret, and ends the response once the update was handled.
+      server = createServer((req, res) => void callback(req, res));
       const s = server;
       await new Promise<void>((resolve, reject) => {
         s.once('error', (err: NodeJS.ErrnoException) => reject(new TelegramStartError(

@@ -159,6 +159,11 @@ export class FakeBotApi {
     });
   }
 
+  /** getUpdates requests held open right now (long polls in progress). */
+  get pendingPolls(): number {
+    return this.waiting.size;
+  }
+
   callsOf(method: string): Record<string, unknown>[] {
     return this.calls.filter((c) => c.method === method).map((c) => c.body);
   }
@@ -187,6 +192,7 @@ export class FakeBotApi {
       return this.reply(res, { error_code: status, description: status === 401 ? 'Unauthorized' : 'Not Found' });
     }
     this.calls.push({ method, body });
+    this.notify();
     try {
       const result = await this.answer(method, body, res);
       if ('error_code' in (result as object) && (result as ApiError).error_code) {
@@ -196,8 +202,12 @@ export class FakeBotApi {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: (result as { ok: unknown }).ok }));
       }
     } finally {
-      for (const w of [...this.watchers]) w();
+      this.notify();
     }
+  }
+
+  private notify(): void {
+    for (const w of [...this.watchers]) w();
   }
 
   private reply(res: ServerResponse, e: ApiError): void {
@@ -238,6 +248,7 @@ export class FakeBotApi {
       // Like Telegram: an offset confirms every update before it; they are never sent again.
       this.confirmed = Math.max(this.confirmed, offset);
       for (let i = this.updates.length - 1; i >= 0; i--) if ((this.updates[i]?.update_id ?? 0) < offset) this.updates.splice(i, 1);
+      this.notify();
     }
     const limit = Number(body.limit ?? 100);
     const ready = () => this.updates.filter((u) => u.update_id >= this.confirmed).slice(0, limit);
