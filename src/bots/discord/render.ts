@@ -16,17 +16,15 @@ function quiet(body: DiscordMessageBody): DiscordMessageBody {
   return { ...body, allowed_mentions: NO_MENTIONS };
 }
 
-const asList = (x: DiscordMessageBody | DiscordMessageBody[]): DiscordMessageBody[] => (Array.isArray(x) ? x : [x]);
-
 /** Messages for a digest, in order; never empty. */
 export function digestMessages(digest: Digest, emptyText: string): DiscordMessageBody[] {
-  const bodies = asList(renderDiscord(digest, { emptyText }));
+  const bodies = renderDiscord(digest, { emptyText });
   return bodies.length > 0 ? bodies.map(quiet) : textMessages(undefined, [emptyText]);
 }
 
 /** Messages for a plain answer (title + lines). */
 export function textMessages(title: string | undefined, lines: string[]): DiscordMessageBody[] {
-  return asList(renderDiscordText(title, lines)).map(quiet);
+  return renderDiscordText(title, lines).map(quiet);
 }
 
 /** Messages for any command reply. */

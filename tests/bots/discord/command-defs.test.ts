@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { commandDefinitions, MANAGE_GUILD } from '../../../src/bots/discord/command-defs.js';
+import { COMMANDS } from '../../../src/bots/commands/catalog.js';
+
+type Opt = { type: number; name: string; description: string; required?: boolean; options?: Opt[]; autocomplete?: boolean; max_length?: number; min_value?: number; max_value?: number; choices?: unknown[] };
+const defs = commandDefinitions() as unknown as { name: string; description: string; default_member_permissions: string | null; contexts: number[]; options: Opt[] }[];
+const def = (name: string) => {
+  const d = defs.find((x) => x.name === name);
+  if (!d) throw new Error(`no /${name}`);
+  return d;
+};
+const all = (opts: Opt[]): Opt[] => opts.flatMap((o) => [o, ...all(o.options ?? [])]);
+
+describe('given the shared command catalog', () => {
+  it('defines one slash command per catalog entry, in order', () => {
+    expect(defs.map((d) => d.name)).toEqual(COMMANDS.map((c) => c.name));
+  });
+
+  it('gives admin commands Manage Guild ("32") as default permission and leaves the rest open', () => {
+    expect(MANAGE_GUILD).toBe('32');
+    const admin = defs.filter((d) => d.default_member_permissions === '32').map((d) => d.name).sort();
+    expect(admin).toEqual(['feeds', 'schedule', 'status', 'subscribe', 'topics', 'unsubscribe']);
+    expect(def('digest').default_member_permissions).toBeNull();
+  });
+
+  it("keeps every name and description within Discord's limits (1-32 lower-case, 1-100 chars)", () => {
+    for (const d of defs) {
+      for (const x of [d, ...all(d.options)]) {
+        expect(x.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+        expect(x.description.length).toBeGreaterThan(0);
+        expect(x.description.length).toBeLessThanOrEqual(100);
+      }
+      // Discord: required options come before optional ones.
+      const req = d.options.map((o) => o.required ?? false);
+      expect(req).toEqual([...req].sort((a, b) => Number(b) - Number(a)));
+    }
+  });
+
+  it('turns /topics and /feeds into subcommands with the option each action needs', () => {
+    const topics = def('topics').options;
+    expect(topics.map((o) => [o.type, o.name])).toEqual([[1, 'add'], [1, 'remove'], [1, 'list'], [1, 'clear']]);
+    expect(topics[0]?.options).toMatchObject([{ type: 3, name: 'words', required: true, max_length: 200 }]);
+    expect(topics[2]?.options).toEqual([]);
+    const feeds = def('feeds').options;
+    expect(feeds.map((o) => o.name)).toEqual(['add', 'remove', 'list']);
+    expect(feeds[0]?.options).toMatchObject([{ type: 3, name: 'url', required: true, max_length: 2048 }]);
+    expect(feeds[1]?.options).toMatchObject([{ type: 3, name: 'feed', required: true }]);
+  });
+
+  it('sets limits and autocomplete on options', () => {
+    expect(def('latest').options).toMatchObject([{ type: 4, name: 'count', required: false, min_value: 1, max_value: 20 }]);
+    expect(def('digest').options).toMatchObject([{ name: 'topic', autocomplete: true, max_length: 100 }]);
+    expect(def('subscribe').options.find((o) => o.name === 'timezone')).toMatchObject({ autocomplete: true, max_length: 64 });
+    expect(def('schedule').options).toMatchObject([{ name: 'time', required: true }, { name: 'timezone', required: false, autocomplete: true }]);
+    expect(def('search').options).toMatchObject([{ name: 'query', required: true, max_length: 200 }]);
+  });
+
+  it('is usable in servers and in DMs with the bot', () => {
+    for (const d of defs) expect(d.contexts).toEqual([0, 1]);
+  });
+});
