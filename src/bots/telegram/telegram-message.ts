@@ -3,13 +3,10 @@
  * https://core.telegram.org/bots/api#sendmessage
  */
 import type { Telegram } from 'telegraf';
+import type { TelegramMessage } from '../../digest/render/telegram.js';
 
-/** A rendered message: HTML text (Telegram's subset, ≤ 4,096 visible characters) and the one link to preview, if any. */
-export interface TelegramMessage {
-  html: string;
-  /** The link Telegram should preview; null shows no preview (one preview at most per message). */
-  previewUrl: string | null;
-}
+/** A rendered message: HTML (Telegram's subset, ≤ 4,096 visible characters) and the one link to preview, if any. */
+export type { TelegramMessage };
 
 /** Sends one message to one chat; rejects with telegraf's error as is (callers classify it). */
 export type SendMessage = (chatId: string, message: TelegramMessage) => Promise<void>;
