@@ -34,13 +34,19 @@ const CHROME_LINE = new RegExp(
       'loading\\.*', 'back to top', 'next article', 'previous article', 'topics', 'tags', 'copy link', 'link copied', 'facebook', 'twitter', 'linkedin', 'whatsapp',
       'accept(?: all)?(?: cookies)?', 'got it', 'ok', 'view comments', 'play video', 'watch', 'embed', 'caption', 'enlarge this image', 'toggle caption',
       'hide caption', 'image caption', 'media caption', 'image copyright \\S.*', 'getty images', 'ap photo', 'reuters', 'afp', 'file photo',
+      // German, Spanish, French, Russian, Japanese chrome.
+      'teilen', 'artikel teilen', 'mehr zum thema', 'weiterlesen', 'anzeige', 'werbung', 'zum inhalt springen', 'startseite',
+      'compartir', 'leer más', 'publicidad', 'noticias relacionadas', 'te puede interesar', 'ir al contenido',
+      'partager', 'lire aussi', 'lire la suite', 'publicité', 'à lire aussi',
+      'поделиться', 'читайте также', 'реклама', 'подробнее', 'главная', 'фото',
+      'シェア', 'ツイート', '関連記事', '続きを読む', '広告', 'トップ', 'ホーム',
     ].join('|') +
     ')[.:!…]*$',
   'i',
 );
 
 // Lines that start like chrome and are short.
-const CHROME_START = /^(?:photo|picture|image|credit|source|video|watch|listen|read (?:more|also|next)|see also|also read|related|more on this|recommended|advertisement|sponsored|follow (?:us|me)|sign up|subscribe|get (?:our|the) \S+ newsletter|join our|download (?:our|the) app|share (?:this|on)|click here|tap here|copyright|©|all rights reserved)\b/i;
+const CHROME_START = /^(?:(?:photo|picture|image|credit|source|video|watch|listen|foto|bild|фото|写真)\s*(?:credit\s*)?[:|/]|(?:read (?:more|also|next)|see also|also read|related|more on this|recommended|advertisement|sponsored|follow (?:us|me)|sign up|subscribe|get (?:our|the) \S+ newsletter|join our|download (?:our|the) app|share (?:this|on)|click here|tap here|copyright|all rights reserved|lesen sie auch|mehr zum thema|leer también|lea también|lire aussi|читайте также)(?![\p{L}\p{N}])|©|関連記事)/iu;
 
 const CAPTION = /(?:^\((?:photo|image|picture|credit)?[^()]{0,60}(?:getty|reuters|ap photo|afp|shutterstock|epa|images?|photo|pa media|bloomberg)[^()]{0,40}\)$)|(?:^(?:photo|image|picture|credit|photograph)\s*(?:credit)?\s*[:/|-])|(?:\((?:getty images|reuters|ap|afp|epa|shutterstock)[^()]{0,40}\)$)/i;
 
@@ -74,61 +80,78 @@ function shingles(s: string): Set<string> {
 
 /**
  * Drops paragraphs that repeat an earlier one: exactly, with other quotes or spaces, or cut short
- * (a copy that is a prefix of, or mostly contained in, a kept paragraph). Short paragraphs are
- * only dropped as exact repeats, so a one-line quote that recurs once in a list is kept once.
+ * (a copy that is a prefix of, or mostly contained in, a kept paragraph; a longer later copy
+ * replaces a cut-short earlier one). A short line (under 25 characters) is dropped only as an
+ * exact repeat next to a dropped copy, since short lines (a one-line quote, "Yes.") recur
+ * legitimately but also belong to a body printed twice.
  */
 export function dedupeParagraphs(paras: readonly string[]): string[] {
-  const kept: string[] = [];
+  const out: (string | null)[] = [];
+  const dup: boolean[] = [];
   const keys: string[] = [];
   const sets: Set<string>[] = [];
-  const seen = new Set<string>();
   const index = new Map<string, number[]>();
+  const exact = new Map<string, number>();
+  const shortSeen = new Set<string>();
+  const shortRepeat: boolean[] = [];
   for (const p of paras) {
     const key = comparable(p);
-    if (!key) continue;
-    // Short lines (table cells, "Yes.", a score) legitimately repeat; only longer text is deduped.
+    const at = out.length;
+    out.push(p);
+    dup.push(false);
+    shortRepeat.push(false);
+    keys.push(key);
+    sets.push(new Set());
     if (key.length < 25) {
-      kept.push(p);
-      keys.push(key);
-      sets.push(new Set());
+      shortRepeat[at] = shortSeen.has(key);
+      shortSeen.add(key);
       continue;
     }
-    if (seen.has(key)) continue;
+    if (exact.has(key)) {
+      out[at] = null;
+      dup[at] = true;
+      continue;
+    }
     const sh = shingles(key);
-    let dup = false;
-    if (sh.size >= 4) {
-      // Only paragraphs sharing a shingle can be near copies; look them up through an index.
-      const counts = new Map<number, number>();
-      for (const s of sh) for (const i of index.get(s) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
-      for (const [i, c] of counts) {
-        const k = keys[i]!;
-        if (c / sh.size >= 0.8 || (k.startsWith(key.slice(0, -3)) && key.length >= 40)) {
-          dup = true;
-          break;
-        }
-        // An earlier copy that was cut short: keep the longer text in its place.
-        if (c / sets[i]!.size >= 0.9 && sh.size > sets[i]!.size) {
-          kept[i] = p;
-          keys[i] = key;
-          sets[i] = sh;
-          for (const s of sh) index.set(s, [...(index.get(s) ?? []), i]);
-          dup = true;
-          break;
-        }
+    sets[at] = sh;
+    const counts = new Map<number, number>();
+    for (const s of sh) for (const i of index.get(s) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+    let target = -1;
+    for (const [i, c] of counts) {
+      if (out[i] === null) continue;
+      const k = keys[i]!;
+      if (c / sh.size >= 0.8 || (key.length >= 40 && k.startsWith(key.replace(/\.{3}$/, '').slice(0, -3)))) {
+        target = i;
+        break;
+      }
+      // An earlier copy that was cut short: the longer text takes its place.
+      if (c / sets[i]!.size >= 0.9 && sh.size > sets[i]!.size) {
+        out[i] = p;
+        keys[i] = key;
+        sets[i] = sh;
+        target = i;
+        break;
       }
     }
-    seen.add(key);
-    if (dup) continue;
-    const i = kept.length;
-    kept.push(p);
-    keys.push(key);
-    sets.push(sh);
+    exact.set(key, at);
+    if (target >= 0) {
+      out[at] = null;
+      dup[at] = true;
+      for (const s of sh) (index.get(s) ?? index.set(s, []).get(s)!).push(target);
+      continue;
+    }
     for (const s of sh) {
       const l = index.get(s);
-      if (l) {
-        if (l.length < 50) l.push(i);
-      } else index.set(s, [i]);
+      if (!l) index.set(s, [at]);
+      else if (l.length < 50) l.push(at);
     }
+  }
+  const kept: string[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const p = out[i];
+    if (p === null || p === undefined) continue;
+    if (shortRepeat[i] && (dup[i - 1] === true || dup[i + 1] === true)) continue;
+    kept.push(p);
   }
   return kept;
 }
