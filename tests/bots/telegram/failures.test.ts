@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTelegramBot, TelegramStartError } from '../../../src/bots/telegram/index.js';
 import { FakeBotApi } from '../../fakes/telegram/fake-bot-api.js';
-import { ALICE, GROUP, NOW, PRIVATE, RecordingEvents, TOKEN, rawLogger, recordingHandler, startHarness } from './harness.js';
+import { ALICE, GROUP, NOW, PRIVATE, RecordingEvents, TOKEN, rawLogger, recordingHandler, startHarness, until } from './harness.js';
 import type { Harness } from './harness.js';
 
 let h: Harness | null = null;
@@ -25,7 +25,7 @@ describe('Telegram bot failures', () => {
     h.fake.sendCommand({ chat: PRIVATE, from: ALICE, text: '/search calm' });
     const [sent] = await h.fake.waitForMessages(1);
     expect(sent?.visible).toBe('fine');
-    expect(h.logs.some((l) => l.includes('Telegram: update failed') && l.includes('handler exploded'))).toBe(true);
+    await until(() => Boolean(h?.logs.some((l) => l.includes('Telegram: update failed') && l.includes('handler exploded'))), 'the update-failed line');
     // Polling went on: a third command is answered too.
     h.fake.sendCommand({ chat: PRIVATE, from: ALICE, text: '/help' });
     await h.fake.waitForMessages(2);
@@ -34,7 +34,7 @@ describe('Telegram bot failures', () => {
   it('given 403 "bot was blocked by the user" on a reply, pauses that chat with the reason', async () => {
     h = await startHarness({ handler: recordingHandler(), before: (f) => f.failSends(PRIVATE.id, { kind: 'blocked' }) });
     h.fake.sendCommand({ chat: PRIVATE, from: ALICE, text: '/help' });
-    await h.fake.waitFor(() => (h?.events.paused.length ? true : null), 'a pause');
+    await until(() => Boolean(h?.events.paused.length), 'a pause');
     expect(h.events.paused).toEqual([{ platform: 'telegram', chatId: '5001', reason: 'Telegram: bot was blocked by the user (403)', now: NOW }]);
     expect(h.fake.sent).toEqual([]);
   });
@@ -52,7 +52,7 @@ describe('Telegram bot failures', () => {
     h.fake.sendCommand({ chat: GROUP, from: ALICE, text: '/help' });
     h.fake.sendCommand({ chat: PRIVATE, from: ALICE, text: '/help' });
     await h.fake.waitForMessages(1, PRIVATE.id);
-    await h.fake.waitFor(() => (h?.logs.some((l) => l.includes('reply not sent')) ? true : null), 'the give-up log line');
+    await until(() => Boolean(h?.logs.some((l) => l.includes('reply not sent'))), 'the give-up log line');
     expect(h.fake.callsOf('sendMessage').filter((b) => b.chat_id === String(GROUP.id))).toHaveLength(3);
     expect(h.slept).toEqual([1000, 1000]);
     expect(h.events.paused).toEqual([]);
@@ -135,7 +135,7 @@ describe('Telegram bot failures', () => {
     h.fake.sendCommand({ chat: { id: -4002, type: 'group' }, from: ALICE, text: '/help' });
     h.fake.sendCommand({ chat: PRIVATE, from: ALICE, text: '/help' });
     await h.fake.waitForMessages(1, PRIVATE.id);
-    await h.fake.waitFor(() => (h?.events.paused.length ? true : null), 'the pause');
+    await until(() => Boolean(h?.events.paused.length), 'the pause');
     await h.bot.stop();
     expect(h.logs.length).toBeGreaterThan(3);
     expect(h.logs.filter((l) => l.includes('[redacted]')).length).toBeGreaterThan(0);

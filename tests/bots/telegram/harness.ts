@@ -52,6 +52,15 @@ export function recordingHandler(answer?: (req: CommandRequest) => Reply | Promi
   return Object.assign(handler, { requests });
 }
 
+/** Resolves once `probe()` is true, checking every 10 ms; rejects after `timeoutMs` (a guard against hangs, not a timing assertion). */
+export async function until(probe: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
+  const start = performance.now();
+  while (!probe()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 export interface Harness {
   fake: FakeBotApi;
   bot: TelegramBot;
@@ -69,6 +78,8 @@ export async function startHarness(o: {
   bot?: Partial<TelegramBotOptions>;
   before?: (fake: FakeBotApi) => void;
   webhookUrl?: string;
+  /** A path after the fake's root (a Bot API server under a prefix), given without a trailing slash. */
+  apiRootSuffix?: string;
 }): Promise<Harness> {
   const fake = await FakeBotApi.start({ token: TOKEN, ...o.fake });
   o.before?.(fake);
@@ -78,7 +89,7 @@ export async function startHarness(o: {
   // No redaction on purpose: the adapter must keep the token out of logs by itself.
   const log = rawLogger(logs);
   const bot = await startTelegramBot({
-    config: { token: TOKEN, apiRoot: fake.apiRoot, webhookUrl: o.webhookUrl ?? null, webhookPort: 0 },
+    config: { token: TOKEN, apiRoot: `${fake.apiRoot}${o.apiRootSuffix ?? ''}`, webhookUrl: o.webhookUrl ?? null, webhookPort: 0 },
     webhookHost: '127.0.0.1',
     handler: o.handler, events, admins: o.admins ?? [], log,
     clock: () => NOW,

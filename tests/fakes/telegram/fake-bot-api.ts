@@ -32,7 +32,7 @@ export type SendFailure =
   | { kind: 'server-error' }
   | { kind: 'not-found' };
 
-interface ApiError { error_code: number; description: string; parameters?: Record<string, number> }
+export interface ApiError { error_code: number; description: string; parameters?: Record<string, number> }
 
 const FAILURES: Record<SendFailure['kind'], (f: SendFailure) => ApiError> = {
   'rate-limited': (f) => {
@@ -60,7 +60,7 @@ export class FakeBotApi {
   readonly sent: SentMessage[] = [];
   readonly refused: Refusal[] = [];
   /** Every call: method, parsed body. */
-  readonly calls: { method: string; body: Record<string, unknown> }[] = [];
+  readonly calls: { method: string; body: Record<string, unknown>; prefix: string }[] = [];
   commands: unknown[] | null = null;
   webhook: { url: string; secret_token: string | undefined } | null = null;
   /** Make setMyCommands fail (to check it is not fatal). */
@@ -73,6 +73,7 @@ export class FakeBotApi {
   private readonly roles = new Map<string, string>();
   private readonly failures = new Map<string, { failure: SendFailure; times: number }[]>();
   private readonly waiting = new Set<() => void>();
+  private readonly pollFailures: ApiError[] = [];
   private readonly watchers = new Set<() => void>();
 
   private constructor(private readonly server: Server, private readonly o: Required<Omit<FakeBotApiOptions, 'wrongTokenStatus'>> & FakeBotApiOptions) {}
@@ -103,6 +104,11 @@ export class FakeBotApi {
     const list = this.failures.get(String(chatId)) ?? [];
     list.push({ failure, times });
     this.failures.set(String(chatId), list);
+  }
+
+  /** The next getUpdates calls fail with these Bot API errors, one each, in order. */
+  failPolls(...errors: ApiError[]): void {
+    this.pollFailures.push(...errors);
   }
 
   /** Queues a text message from a user, with a `bot_command` entity when it starts with one. Returns its update_id. */
@@ -175,7 +181,8 @@ export class FakeBotApi {
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const m = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+    // Any path prefix is accepted (a local Bot API server may live under one); calls record it.
+    const m = /^(.*)\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -186,12 +193,18 @@ export class FakeBotApi {
       return this.reply(res, { error_code: 400, description: 'Bad Request: invalid JSON' });
     }
     if (!m) return this.reply(res, { error_code: 404, description: 'Not Found' });
-    const [, token, method = ''] = m;
+    const [, prefix = '', token, method = ''] = m;
     if (token !== this.o.token) {
       const status = this.o.wrongTokenStatus ?? 401;
       return this.reply(res, { error_code: status, description: status === 401 ? 'Unauthorized' : 'Not Found' });
     }
-    this.calls.push({ method, body });
+    this.calls.push({ method, body, prefix });
+    const pollFailure = method === 'getUpdates' ? this.pollFailures.shift() : undefined;
+    if (pollFailure) {
+      this.refused.push({ method, body, ...pollFailure });
+      this.notify();
+      return this.reply(res, pollFailure);
+    }
     this.notify();
     try {
       const result = await this.answer(method, body, res);
