@@ -1,0 +1,56 @@
+/**
+ * Shared clean-up for every renderer: text from the web must not reorder what readers see
+ * (bidi overrides), drive a terminal (escape sequences) or break a platform's JSON (lone surrogates).
+ */
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Strips bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069), LRM/RLM, and C0/C1 control
+ * characters except the newline (tabs become spaces, CR LF becomes LF); lone surrogates become U+FFFD.
+ */
+export function sanitizeText(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(CONTROLS, '')
+    .replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** {@link sanitizeText}, then every run of whitespace (newlines too) as one space: titles, names, sentences. */
+export function sanitizeInline(text: string): string {
+  return sanitizeText(text).replace(/\s+/g, ' ').trim();
+}
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+
+/**
+ * At most `max` UTF-16 code units: whole when it fits, else cut at a word boundary (or hard, for
+ * one long word) with "…". Never splits a surrogate pair or leaves a dangling joiner.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return '';
+  if (max === 1) return '…';
+  let cut = max - 1;
+  if (isHigh(text.charCodeAt(cut - 1))) cut--;
+  let head = text.slice(0, cut);
+  const space = head.search(/\s\S*$/);
+  if (space >= cut * 0.6) head = head.slice(0, space);
+  head = head.replace(/(?:\s|\u200D|\uFE0E|\uFE0F|[,;:–—-])+$/u, '');
+  return `${head}…`;
+}
+
+/** The URL if it is an absolute http(s) URL, else null (no javascript:, data: or relative links). */
+export function safeUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const clean = sanitizeInline(url);
+  try {
+    const u = new URL(clean);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

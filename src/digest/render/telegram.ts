@@ -1,0 +1,172 @@
+import type { Digest, Story } from '../types.js';
+import { emptyDigestText } from '../empty.js';
+import { formatWhen } from '../when.js';
+import { safeUrl, sanitizeInline, sanitizeText, truncate } from './sanitize.js';
+
+/** Telegram's limit: characters of a message after entity parsing, in UTF-16 code units. */
+export const TELEGRAM_LIMIT = 4096;
+const TITLE_MAX = 256;
+const SOURCE_NAME_MAX = 64;
+/** Room the sources line of one story may take before "+N more". */
+const SOURCES_MAX = 600;
+
+/** One Telegram message in HTML parse mode; the adapter disables the link preview when previewUrl is null. */
+export interface TelegramMessage {
+  html: string;
+  previewUrl: string | null;
+}
+
+export interface TelegramRenderOptions {
+  timeZone?: string;
+  /** Shown when the digest has no stories (default: "No new stories since …"). */
+  emptyText?: string;
+}
+
+/** Escapes text for Telegram HTML (and for attribute values): & < > ". */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A run of plain text, optionally bold, italic or a link. Its visible length is `text.length`. */
+interface Seg {
+  text: string;
+  tag?: 'b' | 'i';
+  href?: string;
+}
+
+const visible = (segs: readonly Seg[]): number => segs.reduce((n, s) => n + s.text.length, 0);
+
+function toHtml(segs: readonly Seg[]): string {
+  return segs
+    .map((s) => {
+      if (!s.text) return '';
+      const t = escapeHtml(s.text);
+      if (s.href) return `<a href="${escapeHtml(s.href)}">${t}</a>`;
+      return s.tag ? `<${s.tag}>${t}</${s.tag}>` : t;
+    })
+    .join('');
+}
+
+function header(digest: Digest, timeZone: string | undefined): Seg[] {
+  const segs: Seg[] = [
+    { text: 'News digest', tag: 'b' },
+    { text: ` · ${formatWhen(digest.window.from, timeZone)} – ${formatWhen(digest.window.to, timeZone)}` },
+  ];
+  if (digest.topics.length) segs.push({ text: `\n${truncate(sanitizeInline(`Topics: ${digest.topics.join(', ')}`), 500)}`, tag: 'i' });
+  return segs;
+}
+
+function sourcesLine(story: Story): Seg[] {
+  const segs: Seg[] = [];
+  let used = 0;
+  for (let k = 0; k < story.sources.length; k++) {
+    const s = story.sources[k]!;
+    const name = truncate(sanitizeInline(s.name) || 'source', SOURCE_NAME_MAX);
+    if (k > 0 && used + name.length + 3 > SOURCES_MAX) {
+      segs.push({ text: ` +${story.sources.length - k} more` });
+      break;
+    }
+    if (k > 0) segs.push({ text: ' · ' });
+    const href = safeUrl(s.url);
+    segs.push(href ? { text: name, href } : { text: name });
+    used += name.length + 3;
+  }
+  return segs;
+}
+
+/**
+ * One story within `budget` visible characters: title (bold), whole summary sentences while they
+ * fit (the first cut at a word with "…" if even it does not), then its sources as links.
+ */
+function storySegs(story: Story, n: number, budget: number): Seg[] {
+  const title: Seg = { text: truncate(`${n}. ${sanitizeInline(story.title)}`, Math.min(TITLE_MAX, budget)), tag: 'b' };
+  let sources = sourcesLine(story);
+  let room = budget - title.text.length;
+  const sourcesLength = visible(sources) + 1;
+  if (sources.length && sourcesLength <= room) room -= sourcesLength;
+  else sources = [];
+  const sentences = story.summary.map(sanitizeInline).filter(Boolean);
+  let summary = '';
+  for (const s of sentences) {
+    const next = summary ? `${summary} ${s}` : s;
+    if (next.length + 1 <= room) summary = next;
+    else {
+      if (!summary && room > 2) summary = truncate(s, room - 1);
+      break;
+    }
+  }
+  const segs: Seg[] = [title];
+  if (summary) segs.push({ text: `\n${summary}` });
+  if (sources.length) segs.push({ text: '\n' }, ...sources);
+  return segs;
+}
+
+/** Digest messages for Telegram (HTML parse mode), split between stories, each within the limit. */
+export function renderTelegramMessages(digest: Digest, opts: TelegramRenderOptions = {}): TelegramMessage[] {
+  if (digest.stories.length === 0) {
+    const text = truncate(sanitizeText(opts.emptyText ?? emptyDigestText(digest, opts.timeZone)), TELEGRAM_LIMIT);
+    return [{ html: escapeHtml(text), previewUrl: null }];
+  }
+  const messages: TelegramMessage[] = [];
+  let current: Seg[] = header(digest, opts.timeZone);
+  let preview: string | null = null;
+  const flush = (): void => {
+    if (current.length) messages.push({ html: toHtml(current), previewUrl: preview });
+    current = [];
+    preview = null;
+  };
+  digest.stories.forEach((story, k) => {
+    // The first story shares its message with the heading.
+    const block = storySegs(story, k + 1, k === 0 ? TELEGRAM_LIMIT - visible(current) - 2 : TELEGRAM_LIMIT);
+    const sep = current.length ? 2 : 0;
+    if (visible(current) + sep + visible(block) > TELEGRAM_LIMIT) flush();
+    if (current.length) current.push({ text: '\n\n' });
+    current.push(...block);
+    preview ??= safeUrl(story.sources[0]?.url);
+  });
+  flush();
+  return messages;
+}
+
+/** Digest messages as HTML strings (see {@link renderTelegramMessages} for link previews). */
+export function renderTelegram(digest: Digest, opts: TelegramRenderOptions = {}): string[] {
+  return renderTelegramMessages(digest, opts).map((m) => m.html);
+}
+
+/** Splits plain text into pieces of at most `max` code units, at line or word boundaries. */
+export function splitPlain(lines: readonly string[], max: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  const push = (piece: string): void => {
+    const next = cur ? `${cur}\n${piece}` : piece;
+    if (next.length <= max) {
+      cur = next;
+      return;
+    }
+    if (cur) out.push(cur);
+    cur = '';
+    let rest = piece;
+    while (rest.length > max) {
+      let cut = rest.lastIndexOf(' ', max);
+      if (cut < max * 0.5) cut = max;
+      if (rest.charCodeAt(cut - 1) >= 0xd800 && rest.charCodeAt(cut - 1) <= 0xdbff) cut--;
+      out.push(rest.slice(0, cut).trimEnd());
+      rest = rest.slice(cut).trimStart();
+    }
+    cur = rest;
+  };
+  for (const line of lines) push(line);
+  if (cur || out.length === 0) out.push(cur);
+  return out;
+}
+
+/** A plain command reply for Telegram: title in bold, lines escaped, split into messages of 4,096. */
+export function renderTelegramText(title: string | undefined, lines: string[]): string[] {
+  const t = title ? truncate(sanitizeInline(title), TITLE_MAX) : '';
+  const body = lines.flatMap((l) => sanitizeText(l).split('\n'));
+  const pieces = splitPlain(t ? [t, ...body] : body, TELEGRAM_LIMIT);
+  return pieces.map((p, k) => {
+    if (k === 0 && t && p.startsWith(t)) return `<b>${escapeHtml(t)}</b>${escapeHtml(p.slice(t.length))}`;
+    return escapeHtml(p);
+  });
+}
