@@ -7,6 +7,10 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkMessageText, parseTelegramHtml } from './telegram-html.js';
+import { sendFailureError } from './api-errors.js';
+import type { ApiError, SendFailure } from './api-errors.js';
+
+export type { ApiError, SendFailure } from './api-errors.js';
 
 export interface FakeChat { id: number; type: 'private' | 'group' | 'supergroup' | 'channel'; title?: string }
 export interface FakeUser { id: number; first_name?: string; username?: string }
@@ -23,30 +27,6 @@ export interface SentMessage {
 
 /** A refused call, with the Bot API error the bot got. */
 export interface Refusal { method: string; body: Record<string, unknown>; error_code: number; description: string }
-
-/** What to answer instead of success, for sendMessage to one chat. */
-export type SendFailure =
-  | { kind: 'rate-limited'; retryAfter: number }
-  | { kind: 'blocked'; description?: string }
-  | { kind: 'migrated'; to: number }
-  | { kind: 'server-error' }
-  | { kind: 'not-found' };
-
-export interface ApiError { error_code: number; description: string; parameters?: Record<string, number> }
-
-const FAILURES: Record<SendFailure['kind'], (f: SendFailure) => ApiError> = {
-  'rate-limited': (f) => {
-    const s = f.kind === 'rate-limited' ? f.retryAfter : 1;
-    return { error_code: 429, description: `Too Many Requests: retry after ${s}`, parameters: { retry_after: s } };
-  },
-  blocked: (f) => ({ error_code: 403, description: (f.kind === 'blocked' && f.description) || 'Forbidden: bot was blocked by the user' }),
-  migrated: (f) => ({
-    error_code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat',
-    parameters: { migrate_to_chat_id: f.kind === 'migrated' ? f.to : 0 },
-  }),
-  'server-error': () => ({ error_code: 502, description: 'Bad Gateway' }),
-  'not-found': () => ({ error_code: 400, description: 'Bad Request: chat not found' }),
-};
 
 export interface FakeBotApiOptions {
   token: string;
@@ -290,7 +270,7 @@ export class FakeBotApi {
     if (queue && next) {
       next.times -= 1;
       if (next.times <= 0) queue.shift();
-      return FAILURES[next.failure.kind](next.failure);
+      return sendFailureError(next.failure);
     }
     const problem = checkMessageText(body.text, body.parse_mode);
     if (problem) return { error_code: 400, description: problem };
