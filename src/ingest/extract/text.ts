@@ -19,8 +19,8 @@ export function wordCount(s: string): number {
 
 const TERMINAL = /[.!?…。！？"”»'’)\]]$/u;
 const RELATED_HEAD = /^(?:related(?: (?:articles|stories|news|coverage|content|posts|links))?|read (?:more|also|next)|more (?:news|stories|from \S.*)|see also|also read|you (?:may|might) also like|recommended(?: for you)?|most (?:read|popular)|top stories|mehr zum thema|lesen sie auch|noticias relacionadas|te puede interesar|lire aussi|читайте также|関連記事)\s*[:：]?$/iu;
-const BYLINE = /^(?:by|von|por|par|автор:?)\s+[\p{Lu}][\p{L}.'’-]+(?:\s+(?:and\s+|und\s+|y\s+|et\s+|&\s+)?[\p{Lu}][\p{L}.'’-]+){0,5}(?:\s*[,|–—-]\s*.{0,40})?$/u;
-const DATE_LINE = /^(?:(?:published|updated|posted|veröffentlicht|publicado|publié)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{4}-\d{2}-\d{2}(?:[t\s][\d:.+-]+z?)?|\d{1,2}\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s+[a-z]{2,4})?)?$/i;
+const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]or|[Pp]ar|[Аа]втор:?)\s+[\p{Lu}][\p{L}.'’-]+(?:\s+(?:and\s+|und\s+|y\s+|et\s+|&\s+)?[\p{Lu}][\p{L}.'’-]+){0,5}(?:\s*[,|–—-]\s*.{0,40})?$/u;
+const DATE_LINE = /^(?:(?:published|updated|posted|veröffentlicht|publicado|publié)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\p{L}*,?\s+)?(?:\d{4}-\d{2}-\d{2}(?:[t\s][\d:.+-]+z?)?|\d{1,2}\.?\s+(?:de\s+)?\p{L}+\.?\s+(?:de\s+)?\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s+(?:at\s+|um\s+|a las\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm|uhr)?(?:\s+\p{L}{2,4})?)?$/iu;
 
 /** Extracts the article from scraped page text; `fileName` tells Markdown from plain text. */
 export function extractText(text: string, opts: { fileName?: string } = {}): Extracted {
