@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { DISCORD_LIMITS, embedLength, renderDiscord, renderDiscordText } from '../../../src/digest/render/discord.js';
+import { escapeDiscord, neutralizeMentions } from '../../../src/digest/render/discord-escape.js';
+import { sampleDigest, sampleStory } from './sample-digest.js';
+
+describe('escapeDiscord', () => {
+  it('given mentions, inserts a zero-width space so they cannot ping', () => {
+    expect(neutralizeMentions('@everyone @here <@123> <@&45> <#67>')).toBe('@\u200Beveryone @\u200Bhere <@\u200B123> <@\u200B&45> <#\u200B67>');
+  });
+
+  it('given markdown, a masked link and a heading, escapes them', () => {
+    expect(escapeDiscord('# Big [click](https://evil.example) **now** `x` ||s|| > q')).toBe(
+      '\\# Big \\[click\\]\\(https://evil.example\\) \\*\\*now\\*\\* \\`x\\` \\|\\|s\\|\\| \\> q',
+    );
+  });
+});
+
+describe('renderDiscord', () => {
+  it('given two stories, returns one body: heading content, one embed per story, no mentions allowed', () => {
+    const [body, ...rest] = renderDiscord(sampleDigest([sampleStory(1), sampleStory(2)]), { timeZone: 'UTC' });
+    expect(rest).toEqual([]);
+    expect(body!.allowed_mentions).toEqual({ parse: [] });
+    expect(body!.content).toContain('**News digest**');
+    expect(body!.embeds).toHaveLength(2);
+    expect(body!.embeds[0]).toMatchObject({
+      title: '1. Story number 1 headline',
+      url: 'https://harbour.example/1',
+      description: 'First fact of story 1. Second fact of story 1.',
+      fields: [{ name: 'Sources', value: '[Harbour Gazette](https://harbour.example/1) · [Valley Times](https://valley.example/1)' }],
+      footer: { text: '2 articles · updated Sat 28 Nov, 07:30 UTC' },
+    });
+  });
+
+  it('given 23 stories, splits into messages of at most 10 embeds, keeping every story in order', () => {
+    const bodies = renderDiscord(sampleDigest(Array.from({ length: 23 }, (_, i) => sampleStory(i + 1))));
+    expect(bodies.map((b) => b.embeds.length)).toEqual([10, 10, 3]);
+    expect(bodies.flatMap((b) => b.embeds.map((e) => e.title))).toEqual(Array.from({ length: 23 }, (_, i) => `${i + 1}. Story number ${i + 1} headline`));
+    expect(bodies.slice(1).every((b) => b.content === undefined && b.allowed_mentions.parse.length === 0)).toBe(true);
+  });
+
+  it('given long stories, keeps each message within 6,000 embed characters', () => {
+    const summary = Array.from({ length: 40 }, (_, i) => `Fact ${i} is told in a sentence of some length, as news copy is.`);
+    const bodies = renderDiscord(sampleDigest(Array.from({ length: 6 }, (_, i) => sampleStory(i + 1, { summary }))));
+    expect(bodies.length).toBeGreaterThan(1);
+    for (const b of bodies) expect(b.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
+    expect(bodies.flatMap((b) => b.embeds)).toHaveLength(6);
+  });
+
+  it('given a hostile title, escapes it and strips bidi overrides', () => {
+    const [body] = renderDiscord(sampleDigest([sampleStory(1, { title: '@everyone \u202E[free](https://evil.example)' })]));
+    expect(body!.embeds[0]!.title).toBe('1. @\u200Beveryone \\[free\\]\\(https://evil.example\\)');
+  });
+
+  it('given an empty digest, returns the friendly text as content with no embeds', () => {
+    expect(renderDiscord(sampleDigest([]), { timeZone: 'UTC' })).toEqual([
+      { content: 'No new stories since Fri 27 Nov, 08:00 UTC.', embeds: [], allowed_mentions: { parse: [] } },
+    ]);
+  });
+});
+
+describe('renderDiscordText', () => {
+  it('given a title and lines, returns bold title and escaped lines', () => {
+    expect(renderDiscordText('Topics', ['climate_change', '@here'])).toEqual([
+      { content: '**Topics**\nclimate\\_change\n@\u200Bhere', embeds: [], allowed_mentions: { parse: [] } },
+    ]);
+  });
+
+  it('given 5,000 characters, splits into messages of at most 2,000', () => {
+    const bodies = renderDiscordText(undefined, Array.from({ length: 100 }, (_, i) => `line ${i} ${'y'.repeat(45)}`));
+    expect(bodies.length).toBeGreaterThan(2);
+    for (const b of bodies) expect(b.content!.length).toBeLessThanOrEqual(2000);
+  });
+});
