@@ -31,25 +31,36 @@ export class ArticlePartitions {
     private readonly cacheSize: number,
   ) {}
 
-  /** Reads and checks every partition once, to build the index; the newest stay cached. */
+  /**
+   * Builds the index from every partition. The newest `cacheSize` days are loaded and checked now
+   * (they are the ones digests read); older days only have their ids scanned, and are checked
+   * record by record when something first reads them.
+   */
   static async open(dir: string, opts: { ops: FileOps; cacheSize: number }): Promise<ArticlePartitions> {
     const parts = new ArticlePartitions(dir, opts.ops, Math.max(1, opts.cacheSize));
-    for (const day of await listPartitionDays(dir)) {
-      const file = await RecordFile.load(parts.fileOf(day), ARTICLES, parts.loadOpts());
-      const ids = new Set<string>();
-      for (const id of file.keys()) {
-        const other = parts.index.get(id);
-        if (other !== undefined) {
-          throw new StoreError(
-            `article ${id} is stored in both ${parts.fileOf(other)} and ${file.file}; remove it from one of them (newsbot will not choose for you)`,
-            { file: file.file },
-          );
-        }
-        parts.index.set(id, day);
-        ids.add(id);
+    const all = await listPartitionDays(dir);
+    const loadFrom = all.length - parts.cacheSize;
+    for (const [i, day] of all.entries()) {
+      const path = parts.fileOf(day);
+      let ids: Iterable<string>;
+      if (i >= loadFrom) {
+        const file = await RecordFile.load(path, ARTICLES, parts.loadOpts());
+        parts.remember(day, file);
+        ids = file.keys();
+      } else {
+        ids = await RecordFile.keysOf(path, ARTICLES, opts.ops);
       }
-      parts.days.set(day, ids);
-      parts.remember(day, file);
+      const set = new Set<string>();
+      for (const id of ids) {
+        const other = parts.index.get(id) ?? (set.has(id) ? day : undefined);
+        if (other !== undefined) {
+          const where = other === day ? `twice in ${path}` : `in both ${parts.fileOf(other)} and ${path}`;
+          throw new StoreError(`article ${id} is stored ${where}; remove one copy (newsbot will not choose for you)`, { file: path });
+        }
+        set.add(id);
+      }
+      for (const id of set) parts.index.set(id, day);
+      parts.days.set(day, set);
     }
     return parts;
   }
@@ -142,7 +153,15 @@ export class ArticlePartitions {
   private async partition(day: string): Promise<RecordFile<Article>> {
     let file = this.cache.get(day);
     if (!file) {
-      file = this.days.has(day) ? await RecordFile.load(this.fileOf(day), ARTICLES, this.loadOpts()) : RecordFile.fresh(this.fileOf(day), ARTICLES, this.ops);
+      const ids = this.days.get(day);
+      if (ids) {
+        file = await RecordFile.load(this.fileOf(day), ARTICLES, this.loadOpts());
+        if (file.size !== ids.size || [...ids].some((id) => !file?.has(id))) {
+          throw new StoreError(`${file.file} changed while newsbot was running; do not edit the data folder while newsbot runs, then restart it`, { file: file.file });
+        }
+      } else {
+        file = RecordFile.fresh(this.fileOf(day), ARTICLES, this.ops);
+      }
     }
     this.remember(day, file);
     return file;

@@ -13,7 +13,7 @@ import type { Problem } from './schema.js';
 
 /** The few file-system calls the store makes; a seam for fault injection in tests (ENOSPC, EACCES…). */
 export interface FileOps {
-  readFile(path: string): Promise<string>;
+  readFile(path: string): Promise<Buffer>;
   /** Creates `path` (which must not exist) with mode 0600, writes `data`, and fsyncs it. */
   writeNew(path: string, data: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
@@ -26,7 +26,7 @@ export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
 
 export const nodeFileOps: FileOps = {
-  readFile: (path) => readFile(path, 'utf8'),
+  readFile: (path) => readFile(path),
   async writeNew(path, data) {
     const fh = await open(path, 'wx', FILE_MODE);
     try {
@@ -98,7 +98,9 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   async read(): Promise<T | null> {
     let text: string;
     try {
-      text = await this.ops.readFile(this.file);
+      // One decode of the whole buffer: reading with an encoding decodes chunk by chunk into a rope
+      // that JSON.parse then has to flatten.
+      text = (await this.ops.readFile(this.file)).toString('utf8');
     } catch (err) {
       const code = errorCode(err);
       if (code === 'ENOENT') return null;

@@ -5,10 +5,13 @@
  */
 import { Low } from 'lowdb';
 import { JsonFileAdapter } from './json-file-adapter.js';
+import { nodeFileOps } from './json-file-adapter.js';
 import type { FileOps } from './json-file-adapter.js';
 import { SCHEMA_VERSION, checkRecordsFile } from './schema.js';
 import type { Check } from './schema.js';
-import { StoreError } from './store-error.js';
+import { StoreError, adviceFor, describeError, errorCode } from './store-error.js';
+import { scanKeys, serializeRecords } from './record-lines.js';
+import { dirname } from 'node:path';
 
 type Data<T> = { schema: typeof SCHEMA_VERSION } & Record<string, T[]>;
 
@@ -20,15 +23,6 @@ export interface RecordKind<T> {
   keyName: string;
   keyOf(r: T): string;
   check: Check;
-}
-
-/** One record per line: compact (partitions hold thousands of ~3 KB articles) yet readable and diffable. */
-function serializer<T>(field: string): (d: Data<T>) => string {
-  return (d) => {
-    const list = d[field] ?? [];
-    const body = list.map((r) => JSON.stringify(r)).join(',\n');
-    return `{"schema":${d.schema},${JSON.stringify(field)}:[${body ? `\n${body}\n` : ''}]}\n`;
-  };
 }
 
 export class RecordFile<T> {
@@ -62,6 +56,23 @@ export class RecordFile<T> {
     return new RecordFile(file, kind, db);
   }
 
+  /**
+   * The keys in `file` without loading its records: a byte scan when the file is in newsbot's own
+   * layout, else a full (checked) load. Used at open to index partitions that will not be cached.
+   */
+  static async keysOf<T>(file: string, kind: RecordKind<T>, ops: FileOps = nodeFileOps): Promise<string[]> {
+    let bytes: Buffer;
+    try {
+      bytes = await ops.readFile(file);
+    } catch (err) {
+      const code = errorCode(err);
+      throw new StoreError(`${file} cannot be read (${describeError(err)}); ${adviceFor(code, dirname(file))}`, { file, cause: err });
+    }
+    const keys = scanKeys(bytes, kind.field, kind.keyName);
+    if (keys) return keys;
+    return [...(await RecordFile.load(file, kind, { ops, mustExist: true })).keys()];
+  }
+
   /** A file that does not exist yet (nothing is written until the first commit). */
   static fresh<T>(file: string, kind: RecordKind<T>, ops?: FileOps): RecordFile<T> {
     return new RecordFile(file, kind, RecordFile.db(file, kind, ops));
@@ -71,7 +82,7 @@ export class RecordFile<T> {
   private static db<T>(file: string, kind: RecordKind<T>, ops: FileOps | undefined): Low<Data<T>> {
     const adapter = new JsonFileAdapter<Data<T>>(file, {
       check: checkRecordsFile(kind.field, kind.check, kind.keyName),
-      serialize: serializer<T>(kind.field),
+      serialize: (d) => serializeRecords(kind.field, kind.keyName, d[kind.field] ?? []),
       ...(ops ? { ops } : {}),
     });
     return new Low<Data<T>>(adapter, { schema: SCHEMA_VERSION, [kind.field]: [] } as unknown as Data<T>);

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/lowdb-store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { LOCK_FILE } from '../../src/store/lock.js';
+import { serializeRecords } from '../../src/store/record-lines.js';
 import { NOW, article, tempDir } from './fixtures.js';
 
 /** Opens the store expecting a refusal; returns the StoreError. */
@@ -93,4 +94,47 @@ describe('lowdb store: a bad file is refused, named, and left byte for byte', ()
     expect(await s.getArticle(a.id)).toEqual(a);
     await s.close();
   });
+
+  describe('older partitions, indexed by a scan at open and checked when first read', () => {
+    const openSmallCache = (): ReturnType<typeof openStore> => openStore(dir, { now: () => NOW, cachePartitions: 1 });
+
+    it('given a bad record in an older partition, opens, then refuses reads of that day naming the file', async () => {
+      const bad = JSON.parse(await readFile(partition(), 'utf8')) as { articles: { id: string; title: unknown }[] };
+      const id = bad.articles[0]!.id;
+      const content = (await readFile(partition(), 'utf8')).replace(/"title":"[^"]*"/, '"title":42');
+      await writeFile(partition(), content);
+      const s = await openSmallCache();
+      try {
+        expect(await s.hasArticle(id)).toBe(true);
+        await expect(s.getArticle(id)).rejects.toThrow(/2026-11-27\.json has a bad record at articles\[0\].*title is not a string; restore it/);
+        await expect(s.listArticles()).rejects.toThrow(StoreError);
+        expect(await s.listArticles({ from: '2026-11-28T00:00:00.000Z' })).toHaveLength(1);
+      } finally {
+        await s.close();
+      }
+      expect(await readFile(partition(), 'utf8')).toBe(content);
+    });
+
+    it('given invalid JSON in an older partition, still refuses at open', async () => {
+      await writeFile(partition(), '{"schema":1,"articles":[\n{"id":"x"');
+      await expect(openSmallCache()).rejects.toThrow(/2026-11-27\.json is not valid JSON/);
+    });
+
+    it('given an id in two partitions, one of them only scanned, refuses and names both', async () => {
+      const day28 = await readFile(join(dir, 'articles', '2026-11-28.json'), 'utf8');
+      await writeFile(join(dir, 'articles', '2026-11-20.json'), day28);
+      await expect(openSmallCache()).rejects.toThrow(/is stored in both .*2026-11-20\.json and .*2026-11-28\.json/);
+    });
+
+    it('given an older partition replaced while the store is open, refuses to read it', async () => {
+      const s = await openSmallCache();
+      try {
+        await writeFile(partition(), serializeRecords('articles', 'id', [article({ published: '2026-11-27T01:00:00.000Z' })]));
+        await expect(s.listArticles({ to: '2026-11-28T00:00:00.000Z' })).rejects.toThrow(/2026-11-27\.json changed while newsbot was running/);
+      } finally {
+        await s.close();
+      }
+    });
+  });
 });
+
