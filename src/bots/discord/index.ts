@@ -101,8 +101,10 @@ export async function startDiscordBot(opts: StartDiscordOptions): Promise<Discor
   }));
   client.on(Events.Error, (err) => log.error('Discord: client error', errorFields(err, secrets)));
   client.on(Events.Warn, (msg) => log.warn('Discord: warning', { detail: msg }));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn('Discord: gateway disconnected; reconnecting', { shard, code: event.code }));
+  // discord.js reconnects (resume or re-identify) by itself; these lines only say what happened.
+  client.on(Events.ShardReconnecting, (shard) => log.info('Discord: gateway connection lost; reconnecting', { shard }));
   client.on(Events.ShardResume, (shard, replayed) => log.info('Discord: gateway resumed', { shard, replayed }));
+  client.on(Events.ShardDisconnect, (event, shard) => log.error('Discord: gateway closed for good', { shard, code: event.code }));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {

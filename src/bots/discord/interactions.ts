@@ -8,7 +8,7 @@
 import { MessageFlags } from 'discord.js';
 import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, InteractionEditReplyOptions, InteractionReplyOptions } from 'discord.js';
 import { findCommand } from '../commands/catalog.js';
-import type { ChatEvents, CommandHandler } from '../commands/types.js';
+import type { ChatEvents, CommandHandler, Reply } from '../commands/types.js';
 import type { Logger } from '../../log.js';
 import { timezoneChoices, topicChoices } from './autocomplete.js';
 import type { TopicSource } from './autocomplete.js';
@@ -53,13 +53,25 @@ async function answer(interaction: ChatInputCommandInteraction, bodies: DiscordM
   for (const body of rest) await interaction.followUp(followUpOptions(body, deferredPrivate));
 }
 
+const APOLOGY: Reply = { kind: 'error', text: 'Sorry, something went wrong on our side; it has been logged. Please try again later.', private: true };
+
+/** The handler's reply; the handler should never throw, but if it does the member still gets an answer. */
+async function runHandler(interaction: ChatInputCommandInteraction, deps: InteractionDeps, now: Date): Promise<Reply> {
+  try {
+    return await deps.handler(toCommandRequest(interaction, deps.admins, now));
+  } catch (err) {
+    deps.log.error('Discord: command handler failed', { command: interaction.commandName, chat: interaction.channelId, ...errorFields(err, deps.secrets) });
+    return APOLOGY;
+  }
+}
+
 async function onCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
   const spec = findCommand(interaction.commandName);
   const now = deps.clock();
   const context = { command: interaction.commandName, chat: interaction.channelId, guild: interaction.guildId };
   try {
     await interaction.deferReply(spec?.admin ? { flags: MessageFlags.Ephemeral } : {});
-    const reply = await deps.handler(toCommandRequest(interaction, deps.admins, now));
+    const reply = await runHandler(interaction, deps, now);
     await answer(interaction, replyMessages(reply), isPrivate(reply));
   } catch (err) {
     deps.log.warn('Discord: could not answer a command', { ...context, ...errorFields(err, deps.secrets) });

@@ -1,6 +1,6 @@
 /**
  * Starts the real Discord bot (real discord.js) against the fake Discord, with a small fake
- * command handler that records every CommandRequest. Shared by the Discord end-to-end tests.
+ * command handler (or the real router, when given) that records every CommandRequest. Shared by the Discord end-to-end tests.
  */
 import { startDiscordBot } from '../../../src/bots/discord/index.js';
 import type { DiscordBot, StartDiscordOptions } from '../../../src/bots/discord/index.js';
@@ -24,7 +24,7 @@ export interface Harness {
   paused: { chatId: string; reason: string }[];
   /** Every log line the bot wrote (JSON). */
   logs: string[];
-  /** What the fake handler answers; tests replace it. */
+  /** What the fake handler answers (unless a real handler was given); tests replace it. */
   reply: (req: CommandRequest) => Reply;
   /** Sends a command and waits until all its messages arrived; returns the fake's log of it. */
   run(spec: InteractionSpec): Promise<InteractionLog>;
@@ -60,17 +60,19 @@ export function echoReply(req: CommandRequest): Reply {
 export const messageCount = (reply: Reply): number => replyMessages(reply).length;
 
 export async function startHarness(
-  opts: { admins?: string[]; guildId?: string | null; applicationId?: string | null; fake?: FakeDiscordOptions } & Partial<Pick<StartDiscordOptions, 'autocomplete' | 'tuning'>> = {},
+  opts: { admins?: string[]; guildId?: string | null; applicationId?: string | null; fake?: FakeDiscordOptions; handler?: CommandHandler } & Partial<Pick<StartDiscordOptions, 'autocomplete' | 'tuning'>> = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start(opts.fake);
   const requests: CommandRequest[] = [];
   const paused: Harness['paused'] = [];
   const logs: string[] = [];
-  const state = { reply: echoReply as (req: CommandRequest) => Reply, last: null as Reply | null };
+  const state = { reply: echoReply as (req: CommandRequest) => Reply, last: null as Reply | null, answered: 0 };
   const handler: CommandHandler = async (req) => {
     requests.push(req);
-    state.last = state.reply(req);
-    return state.last;
+    const reply = opts.handler ? await opts.handler(req) : state.reply(req);
+    state.last = reply;
+    state.answered += 1;
+    return reply;
   };
   const events: ChatEvents = {
     async pause(_platform, chatId, reason) {
@@ -98,9 +100,9 @@ export async function startHarness(
     get reply() { return state.reply; },
     set reply(fn) { state.reply = fn; },
     async run(spec) {
-      const before = requests.length;
+      const before = state.answered;
       const ix = await fake.interact(spec);
-      await fake.waitFor(() => requests.length > before && state.last !== null, `handler call for /${spec.name}`);
+      await fake.waitFor(() => state.answered > before, `handler answer for /${spec.name}`);
       const expected = messageCount(state.last as Reply);
       await fake.waitFor(() => ix.edits.length + ix.followUps.length >= expected, `${expected} message(s) for /${spec.name}`);
       return ix;

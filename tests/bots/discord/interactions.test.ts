@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DISCORD_ERRORS } from '../../fakes/discord/fake-discord.js';
 import type { InteractionLog } from '../../fakes/discord/fake-discord.js';
-import { MANAGE_GUILD, startHarness } from './harness.js';
+import { MANAGE_GUILD, echoReply, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
 let h: Harness;
@@ -87,5 +87,19 @@ describe('given an on-demand reply fails', () => {
     const ix = await h.run({ name: 'help' });
     expect(ix.edits.length).toBe(1);
     expect(h.paused).toEqual([]);
+  });
+
+  it('a handler that throws still gets the member an ephemeral apology, and the error is logged', async () => {
+    h.reply = () => { throw new Error('boom'); };
+    try {
+      const ix = await h.fake.interact({ name: 'search', options: [{ name: 'query', type: 3, value: 'x' }] });
+      await h.fake.waitFor(() => ix.followUps.length === 1, 'apology');
+      expect(ix.deletes).toBe(1);
+      expect(ix.followUps[0]).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
+      expect(ix.followUps[0]?.content).toMatch(/^Sorry, something went wrong/);
+      expect(h.logs.some((l) => l.includes('command handler failed') && l.includes('boom'))).toBe(true);
+    } finally {
+      h.reply = echoReply;
+    }
   });
 });
