@@ -19,6 +19,7 @@ export type { DiscordMessageBody } from './render.js';
 export type { TopicSource } from './autocomplete.js';
 export { DiscordStartError, TOKEN_REJECTED } from './errors.js';
 export { commandDefinitions } from './command-defs.js';
+export { storeTopicSource } from './topic-source.js';
 
 /** Timeouts worth changing (tests shorten them; production keeps the defaults). */
 export interface DiscordTuning {
