@@ -1,0 +1,177 @@
+/**
+ * Delivers one scheduled slot of one subscription: late, never lost, never twice.
+ *
+ * The slot's DeliveryRecord is written before the first send (window, totalMessages) and after
+ * every message (messagesSent), so a restart rebuilds the same window's digest and resumes at the
+ * first unsent message. The one exception to "never twice": a message whose send reached the
+ * platform but whose record update did not reach the disk (crash in between) is sent again on
+ * resume; at most one message per slot, the one in flight at the crash.
+ * Every outcome ends up in the record (sent / failed / paused / skipped, with the error) and in the log.
+ */
+import type { DeliveryRecord, DeliveryStatus, Platform, Subscription } from '../model.js';
+import type { Digest } from '../digest/types.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+import type { SendQueue } from './queue.js';
+import { DeliveryError } from './sender.js';
+import type { ChatSender } from './sender.js';
+import { migrateSubscription } from './migrate.js';
+import { deliveryKey, isTerminal, newRecord, windowFor } from './records.js';
+
+/** The digest of a subscription for a window, with the friendly text for an empty one. */
+export type BuildDigest = (sub: Subscription, window: { from: Date; to: Date }) => Promise<{ digest: Digest; emptyText: string }>;
+
+/** How failed sends are retried. */
+export interface RetryPolicy {
+  /** Sends of one message that fail transiently before the slot is 'failed'. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** 429 answers honoured for one message before giving up (the platform keeps refusing). */
+  maxRateLimitWaits: number;
+}
+
+export const DEFAULT_RETRY = { maxAttempts: 5, baseDelayMs: 2_000, maxDelayMs: 60_000, maxRateLimitWaits: 10 } as const satisfies RetryPolicy;
+
+/** What deliverSlot needs. `pause` sleeps but returns false early when the scheduler stops. */
+export interface DeliverDeps {
+  store: Store;
+  senders: Partial<Record<Platform, ChatSender>>;
+  queueFor(platform: Platform): SendQueue;
+  buildDigest: BuildDigest;
+  clock: Clock;
+  log: Logger;
+  maxWindowHours: number;
+  retry: RetryPolicy;
+  random(): number;
+  pause(ms: number): Promise<boolean>;
+  stopping(): boolean;
+}
+
+/** How a slot ended; 'interrupted' means shutdown, the record is left to be resumed on start. */
+export type SlotOutcome = DeliveryStatus | 'interrupted';
+
+/** Backoff before transient retry `n` (1-based): exponential, capped, with equal jitter. */
+export function backoffMs(n: number, policy: RetryPolicy, random: () => number): number {
+  const full = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
+  return Math.round(full / 2 + (random() * full) / 2);
+}
+
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** Sends the digest of `slot` to `subscriptionId`, resuming its record if one exists. */
+export async function deliverSlot(deps: DeliverDeps, subscriptionId: string, slot: Date): Promise<SlotOutcome> {
+  const { store, clock } = deps;
+  let rec = (await store.getDelivery(deliveryKey(subscriptionId, slot))) ?? newRecord(subscriptionId, slot, clock.now());
+  if (isTerminal(rec.status)) return rec.status;
+  const log = deps.log.child({ subscription: subscriptionId, slot: rec.slot });
+  const save = async (change: Partial<DeliveryRecord>): Promise<void> => {
+    rec = { ...rec, ...change, updatedAt: clock.now().toISOString() };
+    await store.putDelivery(rec);
+  };
+  const finish = async (status: DeliveryStatus, error: string | null): Promise<SlotOutcome> => {
+    await save({ status, error });
+    const fields = { status, messagesSent: rec.messagesSent, totalMessages: rec.totalMessages, attempts: rec.attempts, ...(error ? { error } : {}) };
+    if (status === 'sent' || status === 'skipped') log.info(`digest ${status}`, fields);
+    else if (status === 'paused') log.warn('digest not delivered: subscription paused', fields);
+    else log.error('digest delivery failed', fields);
+    return status;
+  };
+
+  let sub = await store.getSubscription(subscriptionId);
+  if (!sub || !sub.active) return finish('skipped', sub ? 'unsubscribed before the digest was sent' : 'subscription removed before the digest was sent');
+  if (sub.paused) return finish('paused', `subscription paused: ${sub.paused.reason}`);
+  const sender = deps.senders[sub.platform];
+  if (!sender) return finish('failed', `no ${sub.platform} connection to send with`);
+
+  const window = rec.window ?? windowFor(sub, slot, deps.maxWindowHours);
+  let messages: unknown[];
+  try {
+    const built = await deps.buildDigest(sub, { from: new Date(window.from), to: new Date(window.to) });
+    messages = sender.render(built.digest, built.emptyText);
+  } catch (err) {
+    log.error('digest could not be built', { err });
+    return finish('failed', `digest could not be built: ${errorText(err)}`);
+  }
+  if (rec.totalMessages !== null && rec.totalMessages !== messages.length) {
+    // Articles that arrived late for the stored window can change the split; resume by position anyway.
+    log.warn('resumed digest renders to a different number of messages', { before: rec.totalMessages, now: messages.length });
+  }
+  if (rec.messagesSent > 0) log.info('resuming digest', { messagesSent: rec.messagesSent, totalMessages: messages.length });
+  await save({ status: 'sending', window, totalMessages: messages.length, attempts: rec.attempts + 1, error: null });
+
+  const queue = deps.queueFor(sub.platform);
+  for (let i = rec.messagesSent; i < messages.length; ) {
+    let failures = 0;
+    let rateWaits = 0;
+    for (;;) {
+      if (deps.stopping()) return interrupted();
+      const permit = await queue.acquire(sub.chatId);
+      if (!permit) return interrupted();
+      try {
+        await sender.send(sub.chatId, messages[i]);
+        queue.release(permit);
+        break;
+      } catch (err) {
+        queue.release(permit);
+        const e = err instanceof DeliveryError ? err : new DeliveryError('transient', errorText(err), null, null, { cause: err });
+        if (e.migratedTo !== null) {
+          const from = sub.id;
+          sub = await migrateSubscription(store, sub, e.migratedTo, clock.now());
+          // The slot continues under the new id; the old record points to it.
+          const moved: DeliveryRecord = { ...rec, key: deliveryKey(sub.id, slot), subscriptionId: sub.id, updatedAt: clock.now().toISOString() };
+          await store.putDelivery(moved);
+          await save({ status: 'skipped', error: `chat migrated; continued as ${moved.key}` });
+          rec = moved;
+          log.info('chat migrated, retrying there', { from, to: sub.id });
+          continue;
+        }
+        if (e.kind === 'permanent') {
+          await pauseSubscription(sub.id, e.message);
+          return finish('paused', e.message);
+        }
+        await save({ attempts: rec.attempts + 1, error: e.message });
+        if (e.kind === 'rate-limited') {
+          if (++rateWaits > deps.retry.maxRateLimitWaits) return finish('failed', `still rate limited after ${rateWaits - 1} waits: ${e.message}`);
+          const wait = e.retryAfterMs ?? 1000;
+          queue.retryAfter(sub.chatId, wait);
+          log.warn('rate limited, waiting', { retryAfterMs: wait });
+          continue;
+        }
+        if (++failures >= deps.retry.maxAttempts) return finish('failed', `gave up after ${failures} attempts: ${e.message}`);
+        const delay = backoffMs(failures, deps.retry, deps.random);
+        log.warn('send failed, retrying', { attempt: failures, delayMs: delay, error: e.message });
+        if (!(await deps.pause(delay))) return interrupted();
+      }
+    }
+    i++;
+    if (i < messages.length) await save({ messagesSent: i });
+    else {
+      rec = { ...rec, messagesSent: i };
+      await finish('sent', null);
+    }
+  }
+  if (rec.status !== 'sent') await finish('sent', null); // nothing left to send on resume
+  await markDelivered(sub.id, window.to);
+  return 'sent';
+
+  function interrupted(): SlotOutcome {
+    log.info('delivery interrupted by shutdown; resumes on next start', { messagesSent: rec.messagesSent });
+    return 'interrupted';
+  }
+
+  async function pauseSubscription(id: string, reason: string): Promise<void> {
+    const current = await store.getSubscription(id);
+    if (!current) return;
+    const at = clock.now().toISOString();
+    await store.putSubscription({ ...current, paused: { reason, at }, updatedAt: at });
+  }
+
+  async function markDelivered(id: string, to: string): Promise<void> {
+    const current = await store.getSubscription(id);
+    if (!current || (current.lastDigestAt !== null && current.lastDigestAt >= to)) return;
+    // Not a settings change, so updatedAt stays (catch-up reads updatedAt as "settings changed").
+    await store.putSubscription({ ...current, lastDigestAt: to });
+  }
+}
