@@ -64,6 +64,7 @@ export class DeliveryPartitions {
 
   /** Newest slot first, optionally for one subscription, at most `limit`. */
   list(subscriptionId?: string, limit?: number): DeliveryRecord[] {
+    if (limit !== undefined) limit = Math.max(0, limit);
     const out: DeliveryRecord[] = [];
     for (const day of [...this.parts.keys()].sort().reverse()) {
       if (limit !== undefined && out.length >= limit) break;

@@ -106,7 +106,7 @@ export function createMemoryStore(): Store {
     async listDeliveries(subscriptionId?: string, limit?: number) {
       open();
       const list = [...deliveries.values()].filter((d) => subscriptionId === undefined || d.subscriptionId === subscriptionId);
-      return sortNewestSlotFirst(list).slice(0, limit).map(copyRecord);
+      return sortNewestSlotFirst(list).slice(0, limit === undefined ? undefined : Math.max(0, limit)).map(copyRecord);
     },
 
     async prune(now, retentionDays) {

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/lowdb-store.js';
@@ -98,6 +98,17 @@ describe('lowdb store files', () => {
     await store.putFeed(feed());
     const all = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.tmp'));
     expect(all).toEqual([]);
+  });
+
+  it('at open, removes temp files a crashed write left behind, and nothing else', async () => {
+    await store.addArticles([article()]);
+    await store.close();
+    const leftover = join(dir, 'articles', '2026-11-28.json.4242-7.tmp');
+    await writeFile(leftover, '{"schema":1,"art');
+    await writeFile(join(dir, 'articles', 'notes.txt'), 'mine');
+    store = await openStore(dir, { now: () => NOW });
+    expect(await list('articles')).toEqual(['2026-11-28.json', 'notes.txt']);
+    expect(await store.countArticles()).toBe(1);
   });
 
   it('given retentionDays, prunes once at open', async () => {

@@ -189,6 +189,7 @@ export function storeContract(name: string, make: () => Promise<StoreHarness>): 
         expect(mine.map((d) => d.slot)).toEqual([hoursAgo(1), hoursAgo(2), hoursAgo(26), hoursAgo(50)]);
         expect((await store.listDeliveries(undefined, 3)).map((d) => d.slot)).toEqual([hoursAgo(1), hoursAgo(2), hoursAgo(3)]);
         expect((await store.listDeliveries('discord:9')).map((d) => d.subscriptionId)).toEqual(['discord:9']);
+        expect(await store.listDeliveries('telegram:-100', 0)).toEqual([]);
       });
 
       it('given a malformed delivery record, throws StoreError', async () => {
