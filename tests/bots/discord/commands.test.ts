@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src/bots/commands/catalog.js';
 import type { OptionData } from '../../fakes/discord/fake-discord.js';
-import { MANAGE_GUILD, bodies, echoReply, startHarness } from './harness.js';
+import { embedChars } from '../../fakes/discord/limits.js';
+import { MANAGE_GUILD, bodies, echoReply, sampleDigest, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
 const ADMIN_ID = '700000000000000099';
@@ -115,3 +116,25 @@ describe('given the answer and the deferral disagree on privacy', () => {
     }
   });
 });
+
+describe('given a long digest', () => {
+  it('edits the first message into the deferral and sends the rest as follow-ups, each within limits', async () => {
+    h.reply = () => ({ kind: 'digest', digest: sampleDigest(40, 900), emptyText: 'No new stories.' });
+    try {
+      const ix = await h.run({ name: 'digest' });
+      expect(ix.edits.length).toBe(1);
+      expect(ix.followUps.length).toBeGreaterThan(0);
+      const all = bodies(ix);
+      for (const b of all) {
+        expect(b.allowed_mentions).toEqual({ parse: [] });
+        expect(b.flags ?? 0).toBe(0);
+        expect((b.embeds ?? []).length).toBeLessThanOrEqual(10);
+        expect((b.embeds ?? []).reduce((n, e) => n + embedChars(e), 0)).toBeLessThanOrEqual(6000);
+      }
+      expect(all.flatMap((b) => b.embeds ?? []).length).toBe(40);
+    } finally {
+      h.reply = echoReply;
+    }
+  });
+});
+
