@@ -3,15 +3,14 @@
  * with a key → record map kept in step. Memory changes only after the file is written, so a
  * failed write leaves both the file and what the store answers unchanged.
  */
+import { dirname } from 'node:path';
 import { Low } from 'lowdb';
-import { JsonFileAdapter } from './json-file-adapter.js';
-import { nodeFileOps } from './json-file-adapter.js';
+import { JsonFileAdapter, nodeFileOps } from './json-file-adapter.js';
 import type { FileOps } from './json-file-adapter.js';
+import { scanKeys, serializeRecords } from './record-lines.js';
 import { SCHEMA_VERSION, checkRecordsFile } from './schema.js';
 import type { Check } from './schema.js';
 import { StoreError, adviceFor, describeError, errorCode } from './store-error.js';
-import { scanKeys, serializeRecords } from './record-lines.js';
-import { dirname } from 'node:path';
 
 type Data<T> = { schema: typeof SCHEMA_VERSION } & Record<string, T[]>;
 

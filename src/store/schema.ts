@@ -119,9 +119,6 @@ export interface MetaFile {
   createdAt: string;
 }
 
-/** A file holding one list of records under `field`, e.g. `{schema: 1, articles: [...]}`. */
-export type RecordsFile<F extends string, T> = { schema: typeof SCHEMA_VERSION } & Record<F, T[]>;
-
 /** What is wrong with a file, and what the user should do about it. */
 export interface Problem {
   reason: string;
