@@ -117,10 +117,11 @@ export function dedupeParagraphs(paras: readonly string[]): string[] {
     const counts = new Map<number, number>();
     for (const s of sh) for (const i of index.get(s) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
     let target = -1;
+    const stem = key.length >= 40 ? key.replace(/\.{3}$/, '').slice(0, -3) : null;
     for (const [i, c] of counts) {
       if (out[i] === null) continue;
       const k = keys[i]!;
-      if (c / sh.size >= 0.8 || (key.length >= 40 && k.startsWith(key.replace(/\.{3}$/, '').slice(0, -3)))) {
+      if (c / sh.size >= 0.8 || (stem !== null && c >= 3 && k.startsWith(stem))) {
         target = i;
         break;
       }
@@ -137,7 +138,11 @@ export function dedupeParagraphs(paras: readonly string[]): string[] {
     if (target >= 0) {
       out[at] = null;
       dup[at] = true;
-      for (const s of sh) (index.get(s) ?? index.set(s, []).get(s)!).push(target);
+      for (const s of sh) {
+        const l = index.get(s);
+        if (!l) index.set(s, [target]);
+        else if (l.length < 50 && !l.includes(target)) l.push(target);
+      }
       continue;
     }
     for (const s of sh) {

@@ -3,7 +3,7 @@
  * so is the cleaning of what it found (chrome lines, repeated headline, duplicates). A JSON-LD
  * `articleBody` replaces the DOM text when the DOM text is plainly an incomplete part of it.
  */
-import { parseDocument } from 'htmlparser2';
+import { parseHtml } from './parse.js';
 import { isChromeLine, comparable, tidy } from './clean.js';
 import { articleBlocks } from './content.js';
 import { readMetadata, type PageMeta } from './metadata.js';
@@ -20,7 +20,7 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Extracte
   if (html.length > MAX_CHARS) throw new ExtractError(`page is ${Math.round(html.length / 1e6)} M characters; pages over ${MAX_CHARS / 1e6} M are refused`);
   if (!/\S/.test(html)) throw new ExtractError('empty page: there is no HTML to extract from');
   if (looksBinary(html)) throw new ExtractError('binary data, not an HTML page');
-  const doc = parseDocument(html);
+  const { doc } = parseHtml(html);
   const meta = readMetadata(doc, opts.url);
   const paragraphs = cleanBlocks(articleBlocks(doc), meta);
   let text = paragraphs.join('\n\n');
@@ -38,7 +38,7 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Extracte
 
 /** Some sites put markup in their meta description; the reader sees its text. */
 function plain(s: string): string | null {
-  const t = /<[a-z/]/i.test(s) ? textOf(parseDocument(s)) : s;
+  const t = /<[a-z/]/i.test(s) ? textOf(parseHtml(s).doc) : s;
   return tidy(t) || null;
 }
 

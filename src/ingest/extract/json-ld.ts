@@ -2,9 +2,9 @@
  * JSON-LD (`<script type="application/ld+json">`): the article object many news pages embed,
  * with headline, author, dates and often the whole `articleBody`.
  */
-import { parseDocument } from 'htmlparser2';
+import { parseHtml } from './parse.js';
 import { blocksOf } from './blocks.js';
-import { squash } from './dom.js';
+import { squash, textOf } from './dom.js';
 
 /** The fields we use from a page's JSON-LD article object. */
 export interface JsonLdArticle {
@@ -82,10 +82,9 @@ function authorName(v: unknown): string | null {
 /** articleBody may be plain text, text with entities, or HTML: always return plain paragraphs. */
 function bodyText(raw: string | null): string | null {
   if (!raw) return null;
-  const doc = parseDocument(raw);
-  const paras = /<\/?[a-z][^>]*>/i.test(raw)
-    ? blocksOf(doc).map((b) => b.text)
-    : raw.split(/\n\s*\n|\r?\n/).map((p) => squash(parseDocument(p).children.map((c) => ('data' in c ? c.data : '')).join('')));
+  const paras = /<\/?[a-z]/i.test(raw)
+    ? blocksOf(parseHtml(raw).doc).map((b) => b.text)
+    : raw.split(/\n\s*\n|\r?\n/).map((p) => squash(textOf(parseHtml(p).doc)));
   const text = paras.filter(Boolean).join('\n\n');
   return text || null;
 }
