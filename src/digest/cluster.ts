@@ -12,8 +12,12 @@ export interface PairSimilarity {
 
 /** Candidate checks per article: bounds the work when a window is full of look-alikes. */
 const MAX_CHECKS_PER_ARTICLE = 40;
-/** Terms in more than this share of the window are not used for candidates. */
-const COMMON_SHARE = 0.05;
+/**
+ * Terms in more than this share of a big window are left out of candidate generation (they only
+ * make buckets huge). Generous, because one heavily covered event also makes its own names common.
+ */
+const COMMON_SHARE = 0.2;
+const COMMON_FLOOR = 200;
 
 /**
  * The verification rule. Near-duplicates (a cut or reordered paragraph, new chrome) share most of
@@ -57,7 +61,7 @@ export function similarity(ix: ClusterIndex, i: number, j: number): PairSimilari
 /** Groups of article indices about one event each (every index in exactly one group). */
 export function clusterIndex(ix: ClusterIndex): number[][] {
   const n = ix.features.length;
-  const maxDf = Math.max(40, Math.floor(n * COMMON_SHARE));
+  const maxDf = Math.max(COMMON_FLOOR, Math.floor(n * COMMON_SHARE));
   const size = DEFAULT_LSH.bands * DEFAULT_LSH.rows;
   const sigs = ix.features.map((f) => {
     const hashes: number[] = [];

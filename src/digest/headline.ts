@@ -4,7 +4,8 @@
  */
 
 const LABEL = String.raw`(?:update(?:d)?(?:\s*\d+)?|breaking(?:\s+news)?|exclusive|just\s+in|developing|live(?:\s+updates?)?|watch|video|analysis|opinion|explainer|revealed|pictured|in\s+pictures|urgent|flash)`;
-const PREFIX = new RegExp(String.raw`^(?:\[\s*${LABEL}\s*\]\s*|\(\s*${LABEL}\s*\)\s*|${LABEL}\s*[:|–—-]\s+|${LABEL}\s*:\s*)`, 'iu');
+// "UPDATE 2-" is the wire style without a space; other labels need one ("Live-streaming" stays).
+const PREFIX = new RegExp(String.raw`^(?:update\s*\d+\s*-\s*|\[\s*${LABEL}\s*\]\s*|\(\s*${LABEL}\s*\)\s*|${LABEL}\s*[:|–—-]\s+|${LABEL}\s*:\s*)`, 'iu');
 const SUFFIX_LABEL = new RegExp(String.raw`\s*(?:\[\s*${LABEL}\s*\]|\(\s*${LABEL}\s*\))$`, 'iu');
 /** Attribution tails that add nothing to the headline: "- report", "– police say", "— sources". */
 const ATTRIBUTION = /^(?:(?:new\s+|media\s+|local\s+)?reports?|sources?(?:\s+say)?|(?:[\p{L}]+\s+){0,2}(?:says?|said|claims?|confirms?)|(?:says?|said)\s+(?:[\p{L}]+\s*){1,2}|officials?|police|media|live(?:\s+updates?)?|as\s+it\s+happened|video|photos?)$/iu;

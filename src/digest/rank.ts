@@ -15,6 +15,9 @@ const HALF_LIFE_HOURS = 12;
 const POOL_FACTOR = 4;
 /** How hard similarity to an already chosen story pulls a candidate down. */
 const DIVERSITY = 1.5;
+/** At this similarity a candidate is the same event told again: it goes behind every other story. */
+const REPEAT = 0.3;
+const REPEAT_PENALTY = 100;
 /** Representative articles per group compared in the diversity pass. */
 const REPS = 2;
 
@@ -67,7 +70,9 @@ export function rankGroups(groups: readonly number[][], articles: readonly Artic
     const g = pool[best]!.g;
     chosen.push(g);
     for (let k = 0; k < pool.length; k++) {
-      if (!taken[k]) penalty[k] = Math.max(penalty[k]!, DIVERSITY * groupSimilarity(ix, g, pool[k]!.g));
+      if (taken[k]) continue;
+      const sim = groupSimilarity(ix, g, pool[k]!.g);
+      penalty[k] = Math.max(penalty[k]!, sim >= REPEAT ? REPEAT_PENALTY : DIVERSITY * sim);
     }
   }
   return chosen;

@@ -42,11 +42,20 @@ export function normalizeNumber(token: string): string {
 
 const isNumber = (t: string): boolean => /^[\p{N}][\p{N}.,]*%?$/u.test(t);
 
+/** Number words as digits, so "twelve people" and "12 people" state the same fact. */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [w, `#${i + 1}`]),
+);
+
 /** Content words (stemmed, stop words and one-letter tokens removed); numbers normalised. */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
   for (const t of tokenize(text)) {
-    if (isNumber(t)) out.push(`#${normalizeNumber(t)}`);
+    const n = NUMBER_WORDS.get(t);
+    if (n) out.push(n);
+    else if (isNumber(t)) out.push(`#${normalizeNumber(t)}`);
     else if (t.length > 1 && !STOPWORDS.has(t)) out.push(stem(t));
   }
   return out;
