@@ -1,9 +1,70 @@
+/**
+ * Extractive summaries: whole sentences of the article, in reading order.
+ *
+ * Each sentence gets the log-probability that an editor would keep it (a logistic model over
+ * `sentenceFeatures`, weights fitted on half of the BBC News Summary development set and checked
+ * on the other half) plus a bonus for length: with only a few sentences to show, a longer kept
+ * sentence tells more, which is also what ROUGE F1 against a long reference rewards.
+ */
+import { sentenceFeatures, type SentenceFeatures } from './sentence-features.js';
 import { splitSentences } from './sentences.js';
-export interface SummaryInput { title: string; text: string }
-export interface ScoredSentence { index: number; text: string; score: number }
-export function scoreSentences(doc: SummaryInput): ScoredSentence[] {
-  return splitSentences(doc.text).map((text, index) => ({ index, text, score: -index }));
+
+/** An article to summarise. */
+export interface SummaryInput {
+  title: string;
+  text: string;
 }
+
+/** One sentence of the article with its score (higher is more summary-worthy). */
+export interface ScoredSentence {
+  /** Position of the sentence in the article (0-based). */
+  index: number;
+  text: string;
+  score: number;
+}
+
+/** Logistic weights for "an editor keeps this sentence", on the raw feature values. */
+const WEIGHTS = {
+  bias: -4.192,
+  density: -0.6,
+  densityRank: 5.247,
+  weight: 3.139,
+  centrality: 2.594,
+  logLength: -0.968,
+  first: 0.327,
+  position: -0.226,
+  title: 0.946,
+  quote: -0.18,
+} as const satisfies Partial<Record<keyof SentenceFeatures | 'bias', number>>;
+
+/** How much a doubling of length is worth against the log-probability of being kept. */
+const LENGTH_BONUS = 1;
+
+function score(f: SentenceFeatures): number {
+  const w = WEIGHTS;
+  const z =
+    w.bias + w.density * f.density + w.densityRank * f.densityRank + w.weight * f.weight + w.centrality * f.centrality +
+    w.logLength * f.logLength + w.first * f.first + w.position * f.position + w.title * f.title + w.quote * f.quote;
+  // log σ(z), computed stably.
+  const logKeep = z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
+  return logKeep + LENGTH_BONUS * f.logLength;
+}
+
+/** Every sentence of the article, in document order, with its score. */
+export function scoreSentences(doc: SummaryInput): ScoredSentence[] {
+  const sentences = splitSentences(doc.text);
+  const features = sentenceFeatures(sentences, doc.title);
+  return sentences.map((text, index) => ({ index, text, score: score(features[index]!) }));
+}
+
+/** The `sentences` best sentences of the article, whole and in document order (all of them if it is that short). */
 export function summarize(doc: SummaryInput, sentences: number): string[] {
-  return scoreSentences(doc).slice(0, sentences).map((s) => s.text);
+  if (!(sentences >= 1)) return [];
+  const scored = scoreSentences(doc);
+  if (scored.length <= sentences) return scored.map((s) => s.text);
+  return [...scored]
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .slice(0, Math.floor(sentences))
+    .sort((a, b) => a.index - b.index)
+    .map((s) => s.text);
 }
