@@ -46,7 +46,7 @@ const CHROME_LINE = new RegExp(
 );
 
 // Lines that start like chrome and are short.
-const CHROME_START = /^(?:(?:photo|picture|image|credit|source|video|watch|listen|foto|bild|фото|写真)\s*(?:credit\s*)?[:|/]|(?:read (?:more|also|next)|see also|also read|related|more on this|recommended|advertisement|sponsored|follow (?:us|me)|sign up|subscribe|get (?:our|the) \S+ newsletter|join our|download (?:our|the) app|share (?:this|on)|click here|tap here|copyright|all rights reserved|lesen sie auch|mehr zum thema|leer también|lea también|lire aussi|читайте также)(?![\p{L}\p{N}])|©|関連記事)/iu;
+const CHROME_START = /^(?:(?:photo|picture|image|credit|source|video|watch|listen|foto|bild|фото|写真)\s*(?:credit\s*)?[:|/]|(?:read (?:more|also|next)|see also|also read|related(?:\s+\p{L}+)?\s*:|more on this|recommended:|advertisement|sponsored|follow (?:us|me)|sign up|subscribe|get (?:our|the) \S+ newsletter|join our|download (?:our|the) app|share (?:this|on)|click here|tap here|copyright|all rights reserved|lesen sie auch|mehr zum thema|leer también|lea también|lire aussi|читайте также)(?![\p{L}\p{N}])|©|関連記事)/iu;
 
 const CAPTION = /(?:^\((?:photo|image|picture|credit)?[^()]{0,60}(?:getty|reuters|ap photo|afp|shutterstock|epa|images?|photo|pa media|bloomberg)[^()]{0,40}\)$)|(?:^(?:photo|image|picture|credit|photograph)\s*(?:credit)?\s*[:/|-])|(?:\((?:getty images|reuters|ap|afp|epa|shutterstock)[^()]{0,40}\)$)/i;
 

@@ -52,7 +52,8 @@ export function articleBlocks(doc: Doc): Block[] {
   };
   const { blocks, stats } = layout(body, prune);
   const top = bestContainer(blocks, stats);
-  if (!top) return blocks;
+  // No container stands out, or the best is the page itself: the whole (pruned) page is the text.
+  if (!top || !stats.has(top)) return blocks;
   const ranges = widen(top, blocks, stats);
   return blocks.filter((b) => ranges.some(([s, e]) => b.pos >= s && b.pos <= e));
 }

@@ -80,7 +80,7 @@ const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) 
 function preferJsonLd(ld: string, dom: string): boolean {
   const l = words(ld);
   const d = words(dom);
-  if (l.length < 80 || l.length < d.length * 1.5) return false;
+  if (l.length < 40 || l.length < d.length * 1.5) return false;
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < l.length; i++) pairs.add(`${l[i]} ${l[i + 1]}`);
   let hit = 0;

@@ -65,13 +65,20 @@ export function readMetadata(doc: Doc, pageUrl?: string): PageMeta {
   });
   const ld: JsonLdArticle = collectJsonLd(jsonLd);
   const siteName = meta.get('og:site_name') ?? ld.publisher ?? null;
+  const url = resolveUrl(canonical ?? meta.get('og:url') ?? ld.url ?? null, pageUrl);
+  let host: string | null = null;
+  try {
+    host = new URL(url ?? pageUrl ?? '').hostname;
+  } catch {
+    // No usable URL: the site name hint alone must do.
+  }
   const rawTitle = meta.get('og:title') ?? meta.get('twitter:title') ?? ld.headline ?? h1 ?? titleTag;
   return {
-    title: rawTitle ? cleanTitle(rawTitle, { siteName, h1, titleTag }) : null,
+    title: rawTitle ? cleanTitle(rawTitle, { siteName, h1, titleTag, host }) : null,
     description: meta.get('description') ?? meta.get('og:description') ?? meta.get('twitter:description') ?? ld.description ?? null,
     byline: pickByline([ld.author, meta.get('author'), meta.get('article:author'), meta.get('byl'), meta.get('parsely-author'), meta.get('sailthru.author'), meta.get('dc.creator'), relAuthor]),
     published: pickDate([meta.get('article:published_time'), ld.datePublished, meta.get('datepublished'), meta.get('og:published_time'), meta.get('parsely-pub-date'), meta.get('sailthru.date'), meta.get('publishdate'), meta.get('publish-date'), meta.get('pubdate'), meta.get('dc.date.issued'), meta.get('dc.date'), meta.get('date'), timeAttr]),
-    url: resolveUrl(canonical ?? meta.get('og:url') ?? ld.url ?? null, pageUrl),
+    url,
     language: normaliseLanguage(htmlLang ?? meta.get('content-language') ?? meta.get('language') ?? ld.inLanguage ?? meta.get('og:locale') ?? null),
     articleBody: ld.articleBody,
     h1,

@@ -9,6 +9,8 @@ const SEPARATOR = /\s+(?:[|–—·»:]{1,2}|-{1,2}|\/)\s+/;
 /** Hints about the page that tell a site suffix from part of the headline. */
 export interface TitleHints {
   siteName: string | null;
+  /** The page's host name ("www.valley-times.example"), whose labels name the site too. */
+  host?: string | null;
   h1: string | null;
   titleTag: string | null;
 }
@@ -25,10 +27,14 @@ export function cleanTitle(raw: string, hints: TitleHints): string | null {
   const parts = title.split(SEPARATOR);
   if (parts.length < 2) return title;
   const site = hints.siteName ? fold(hints.siteName) : '';
+  const hostLabels = (hints.host ?? '').toLowerCase().split('.').map(fold).filter((l) => l.length >= 4 && l !== 'www');
   const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
   const isSite = (s: string): boolean => {
     const f = fold(s);
-    return f.length > 0 && ((site.length > 0 && (f === site || site.includes(f) || f.includes(site))) || /\.(com|net|org|co|uk|de|fr|es|ru|io|in)$/i.test(s.trim()));
+    if (f.length === 0) return false;
+    if (site.length > 0 && (f === site || site.includes(f) || f.includes(site))) return true;
+    if (hostLabels.some((l) => l === f || (f.length >= 4 && l.includes(f)))) return true;
+    return /\.(com|net|org|co|uk|de|fr|es|ru|io|in)$/i.test(s.trim());
   };
   const pipe = /\s\|\s/.test(title);
   while (parts.length > 1) {
