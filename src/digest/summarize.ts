@@ -25,25 +25,27 @@ export interface ScoredSentence {
 
 /** Logistic weights for "an editor keeps this sentence", on the raw feature values. */
 const WEIGHTS = {
-  bias: -4.192,
-  density: -0.6,
-  densityRank: 5.247,
-  weight: 3.139,
-  centrality: 2.594,
-  logLength: -0.968,
-  first: 0.327,
-  position: -0.226,
-  title: 0.946,
-  quote: -0.18,
+  bias: -2.981,
+  density: -0.308,
+  densityRank: 1.796,
+  focus: 0.536,
+  focusRank: 4.425,
+  weight: 1.216,
+  centrality: 2.376,
+  logLength: -1.293,
+  first: 0.242,
+  position: -0.242,
+  title: 0.865,
+  quote: -0.159,
 } as const satisfies Partial<Record<keyof SentenceFeatures | 'bias', number>>;
 
 /** How much a doubling of length is worth against the log-probability of being kept. */
-const LENGTH_BONUS = 1;
+const LENGTH_BONUS = 1.25;
 
 function score(f: SentenceFeatures): number {
   const w = WEIGHTS;
   const z =
-    w.bias + w.density * f.density + w.densityRank * f.densityRank + w.weight * f.weight + w.centrality * f.centrality +
+    w.bias + w.density * f.density + w.densityRank * f.densityRank + w.focus * f.focus + w.focusRank * f.focusRank + w.weight * f.weight + w.centrality * f.centrality +
     w.logLength * f.logLength + w.first * f.first + w.position * f.position + w.title * f.title + w.quote * f.quote;
   // log σ(z), computed stably.
   const logKeep = z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
