@@ -72,7 +72,13 @@ export function layout(root: Doc | El, skip: (el: El) => boolean = () => false):
 
   const flush = (): void => {
     if (pieces.length === 0) return;
-    const text = pieces.join('').replace(/[\s\u200b\ufeff]+/g, ' ').trim();
+    const text = pieces
+      .join('')
+      // Links set in CJK text are spaced from it, as rendered (日本語 Kindle for PC に).
+      .replace(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])\u0001(?=[\p{Script=Latin}\p{N}])|([\p{Script=Latin}\p{N}])\u0001(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu, '$1$2 ')
+      .replace(/\u0001/g, '')
+      .replace(/[\s\u200b\ufeff]+/g, ' ')
+      .trim();
     if (text) {
       let owner: El | null = null;
       for (let i = open.length - 1; i >= 0; i--) {
@@ -103,7 +109,10 @@ export function layout(root: Doc | El, skip: (el: El) => boolean = () => false):
       if (f.block) flush();
       f.stats.end = counter;
       const name = f.el.name;
-      if (name === 'a') linkDepth--;
+      if (name === 'a') {
+        linkDepth--;
+        pieces.push('\u0001');
+      }
       else if (HEADING.test(name)) headingDepth--;
       else if (name === 'li') listDepth--;
       const parent = open[open.length - 1];
@@ -138,7 +147,10 @@ export function layout(root: Doc | El, skip: (el: El) => boolean = () => false):
     const s: ElStats = { start: ++counter, end: counter, chars: 0, linkChars: 0, goodChars: 0, junkLinkChars: 0 };
     stats.set(n, s);
     open.push({ el: n, stats: s, block });
-    if (name === 'a') linkDepth++;
+    if (name === 'a') {
+      linkDepth++;
+      pieces.push('\u0001');
+    }
     else if (HEADING.test(name)) headingDepth++;
     else if (name === 'li') listDepth++;
     stack.push(EXIT);

@@ -26,7 +26,7 @@ export function tidy(s: string): string {
 const CHROME_LINE = new RegExp(
   '^(?:' +
     [
-      'skip to (?:main )?(?:content|navigation)', 'latest(?: news)?', 'thumbnail', 'image', 'photo', 'video', 'advertisement', 'advertising', 'ad',
+      'skip to (?:main )?(?:content|navigation)', 'latest(?: news)?', 'advert', 'this slideshow requires javascript', 'javascript is (?:disabled|required).*', 'thumbnail', 'image', 'photo', 'video', 'advertisement', 'advertising', 'ad',
       'sponsored(?: content)?', 'share(?: this| on \\w+)?(?: (?:post|article|story|page))?', 'share', 'tweet', 'email', 'print', 'comments?',
       '\\d+ comments?', 'read more', 'continue reading', 'show more', 'load more', 'see more', 'more', 'related(?: (?:articles|stories|news|content|posts|coverage))?',
       'recommended(?: for you)?', 'most (?:read|popular|viewed)', 'trending(?: now)?', 'you may also like', 'you might also like', 'more from \\S.*',
@@ -58,6 +58,8 @@ export function isChromeLine(line: string): boolean {
   const t = line.trim();
   if (!t) return true;
   if (CHROME_LINE.test(t)) return true;
+  // A CMS shortcode the page failed to expand: "[button link=…]Send us your review[/button]".
+  if (/^\[[a-z_-]+(?:\s[^\]]*)?\][^[]*(?:\[\/[a-z_-]+\])?$/i.test(t) && /=|\[\//.test(t)) return true;
   const words = t.split(/\s+/).length;
   if (words <= 12 && CHROME_START.test(t)) return true;
   if (words <= 30 && CAPTION.test(t)) return true;

@@ -13,7 +13,7 @@ const NEGATIVE = new Set([
   'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'popup', 'modal', 'caption', 'captions', 'credit', 'credits',
   'byline', 'author', 'authors', 'tags', 'pagination', 'pager', 'toolbar', 'outbrain', 'taboola', 'trending', 'popular',
   'disqus', 'widget', 'widgets', 'masthead', 'banner', 'skip', 'paywall', 'follow', 'rail', 'meta', 'header', 'dateline',
-  'timestamp', 'readmore', 'more', 'teaser', 'teasers', 'breaking', 'alert', 'toc', 'print', 'email', 'login', 'supplemental',
+  'timestamp', 'image', 'img', 'photo', 'gallery', 'slideshow', 'readmore', 'more', 'teaser', 'teasers', 'breaking', 'alert', 'toc', 'print', 'email', 'login', 'supplemental',
 ]);
 /** Prefixes that mark chrome even glued to other words ("sharetools", "commentlist"). */
 const NEGATIVE_PREFIX = ['comment', 'share', 'social', 'related', 'newsletter', 'advert', 'sponsor', 'promo', 'cookie', 'outbrain', 'taboola', 'disqus', 'breadcrumb', 'sidebar', 'footer', 'navbar', 'subscri'];
@@ -33,7 +33,10 @@ function tokens(el: El): string[] {
 export function classHint(el: El): -1 | 0 | 1 {
   let neg = false;
   let pos = false;
-  for (const t of tokens(el)) {
+  const ts = tokens(el);
+  // Embedded posts (tweets, Instagram) quoted in a story are part of it, "social" or not.
+  if (ts.includes('embed') || ts.includes('embedded')) return 0;
+  for (const t of ts) {
     if (NEGATIVE.has(t) || NEGATIVE_PREFIX.some((p) => t.startsWith(p))) neg = true;
     else if (POSITIVE.has(t)) pos = true;
   }

@@ -61,7 +61,9 @@ function cleanBlocks(blocks: readonly Block[], meta: PageMeta): string[] {
     const text = tidy(b.text);
     if (!text) continue;
     if (b.heading && titles.has(comparable(text))) continue;
-    if (b.linkChars / text.length > 0.5) continue;
+    const ld = b.linkChars / text.length;
+    // Link lists and "Read more: <link>" lines go; a long item led by its linked headline stays.
+    if (ld > 0.8 || (ld > 0.5 && text.length < 200)) continue;
     if (isChromeLine(text)) continue;
     out.push(text);
   }
