@@ -1,9 +1,9 @@
 /**
  * Extractive summaries: whole sentences of the article, in reading order.
  *
- * Each sentence gets the log-probability that an editor would keep it (a logistic model over
+ * Each sentence gets the probability that an editor would keep it (a logistic model over
  * `sentenceFeatures`, weights fitted on half of the BBC News Summary development set and checked
- * on the other half) plus a bonus for length: with only a few sentences to show, a longer kept
+ * on the other half) times a bonus for length: with only a few sentences to show, a longer kept
  * sentence tells more, which is also what ROUGE F1 against a long reference rewards.
  */
 import { sentenceFeatures, type SentenceFeatures } from './sentence-features.js';
@@ -15,7 +15,7 @@ export interface SummaryInput {
   text: string;
 }
 
-/** One sentence of the article with its score (higher is more summary-worthy). */
+/** One sentence of the article with its score (positive; higher is more summary-worthy). */
 export interface ScoredSentence {
   /** Position of the sentence in the article (0-based). */
   index: number;
@@ -42,14 +42,16 @@ const WEIGHTS = {
 /** How much a doubling of length is worth against the log-probability of being kept. */
 const LENGTH_BONUS = 1.25;
 
+/** log σ(z), computed without overflow. */
+const logSigmoid = (z: number): number => (z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z)));
+
 function score(f: SentenceFeatures): number {
   const w = WEIGHTS;
   const z =
     w.bias + w.density * f.density + w.densityRank * f.densityRank + w.focus * f.focus + w.focusRank * f.focusRank + w.weight * f.weight + w.centrality * f.centrality +
     w.logLength * f.logLength + w.first * f.first + w.position * f.position + w.title * f.title + w.quote * f.quote;
-  // log σ(z), computed stably.
-  const logKeep = z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
-  return logKeep + LENGTH_BONUS * f.logLength;
+  // σ(z) · (1 + words)^bonus: positive, so callers can scale scores by the article's best.
+  return Math.exp(logSigmoid(z) + LENGTH_BONUS * f.logLength);
 }
 
 /** Every sentence of the article, in document order, with its score. */

@@ -65,11 +65,14 @@ describe('summarize', () => {
 });
 
 describe('scoreSentences', () => {
-  it('given an article, returns every sentence in document order with a finite score', () => {
+  it('given an article, returns every sentence in document order with a positive finite score', () => {
     const scored = scoreSentences(article);
     expect(scored.map((s) => s.text)).toEqual(splitSentences(article.text));
     expect(scored.map((s) => s.index)).toEqual(scored.map((_, i) => i));
-    for (const s of scored) expect(Number.isFinite(s.score)).toBe(true);
+    for (const s of scored) {
+      expect(Number.isFinite(s.score)).toBe(true);
+      expect(s.score).toBeGreaterThan(0);
+    }
   });
 
   it('given an empty text, returns an empty list', () => {
