@@ -16,7 +16,7 @@ const ROUNDS = 5;
 const ours: BodyExtractor = (html, url) => extractHtml(html, { url }).text;
 const readability: BodyExtractor = (html) => {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  return new Readability(doc as unknown as Document).parse()?.textContent ?? '';
+  return new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0]).parse()?.textContent ?? '';
 };
 
 const median = (xs: number[]): number => {

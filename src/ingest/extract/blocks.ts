@@ -74,9 +74,9 @@ export function layout(root: Doc | El, skip: (el: El) => boolean = () => false):
     if (pieces.length === 0) return;
     const text = pieces
       .join('')
-      // Links set in CJK text are spaced from it, as rendered (日本語 Kindle for PC に).
-      .replace(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])\u0001(?=[\p{Script=Latin}\p{N}])|([\p{Script=Latin}\p{N}])\u0001(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu, '$1$2 ')
-      .replace(/\u0001/g, '')
+      // U+E000 marks link edges. Links set in CJK text are spaced from it, as rendered (日本語 Kindle for PC に).
+      .replace(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])\ue000(?=[\p{Script=Latin}\p{N}])|([\p{Script=Latin}\p{N}])\ue000(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu, '$1$2 ')
+      .replace(/\ue000/g, '')
       .replace(/[\s\u200b\ufeff]+/g, ' ')
       .trim();
     if (text) {
@@ -111,7 +111,7 @@ export function layout(root: Doc | El, skip: (el: El) => boolean = () => false):
       const name = f.el.name;
       if (name === 'a') {
         linkDepth--;
-        pieces.push('\u0001');
+        pieces.push('\ue000');
       }
       else if (HEADING.test(name)) headingDepth--;
       else if (name === 'li') listDepth--;
@@ -149,7 +149,7 @@ export function layout(root: Doc | El, skip: (el: El) => boolean = () => false):
     open.push({ el: n, stats: s, block });
     if (name === 'a') {
       linkDepth++;
-      pieces.push('\u0001');
+      pieces.push('\ue000');
     }
     else if (HEADING.test(name)) headingDepth++;
     else if (name === 'li') listDepth++;

@@ -51,10 +51,10 @@ export function articleBlocks(doc: Doc): Block[] {
     return !(share >= 0.5 || (share > 0.3 && hasPositiveHint(el)));
   };
   const { blocks, stats } = layout(body, prune);
-  const top = bestContainer(blocks, stats);
+  const { best: top, final } = bestContainer(blocks, stats);
   // No container stands out, or the best is the page itself: the whole (pruned) page is the text.
   if (!top || !stats.has(top)) return blocks;
-  const ranges = widen(top, blocks, stats);
+  const ranges = widen(top, final, stats);
   return blocks.filter((b) => ranges.some(([s, e]) => b.pos >= s && b.pos <= e));
 }
 
@@ -76,9 +76,8 @@ function baseScore(el: El, s: ElStats | undefined): number {
   return (TAG_SCORE[el.name] ?? 0) + classScore + (attr(el, 'itemprop').toLowerCase() === 'articlebody' ? 30 : 0);
 }
 
-const scoresOf = new WeakMap<Block[], Map<El, number>>();
-
-function bestContainer(blocks: Block[], stats: Map<El, ElStats>): El | null {
+/** The best-scoring container, and every container's final score. */
+function bestContainer(blocks: Block[], stats: Map<El, ElStats>): { best: El | null; final: Map<El, number> } {
   const scores = new Map<El, number>();
   for (const b of blocks) {
     const s = paragraphScore(b);
@@ -102,14 +101,11 @@ function bestContainer(blocks: Block[], stats: Map<El, ElStats>): El | null {
       bestScore = f;
     }
   }
-  scoresOf.set(blocks, final);
-  if (process.env.XDEBUG) for (const [el, f] of [...final].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log("CAND", f.toFixed(1), el.name, el.attribs.class, el.attribs.id, stats.get(el));
-  return best;
+  return { best, final };
 }
 
 /** Pre-order ranges of the chosen container and the siblings that continue the article. */
-function widen(top: El, blocks: Block[], stats: Map<El, ElStats>): [number, number][] {
-  const final = scoresOf.get(blocks) ?? new Map<El, number>();
+function widen(top: El, final: Map<El, number>, stats: Map<El, ElStats>): [number, number][] {
   const topScore = final.get(top) ?? 0;
   const parent = elementParent(top);
   const range = (el: El): [number, number] | null => {
