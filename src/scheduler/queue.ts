@@ -93,10 +93,12 @@ export class SendQueue {
           continue;
         }
         // Nothing can go now: sleep until the first place frees up, or until something changes.
+        const wakeUp = new AbortController();
         const kicked = new Promise<void>((resolve) => {
           this.kick = resolve;
         });
-        await (soonest === Infinity ? kicked : Promise.race([this.clock.sleep(soonest), kicked]));
+        await (soonest === Infinity ? kicked : Promise.race([this.clock.sleep(soonest, wakeUp.signal), kicked]));
+        wakeUp.abort(); // cancels the timer when a kick came first
         this.kick = null;
       }
     } finally {

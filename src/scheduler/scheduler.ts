@@ -79,22 +79,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let ticking: Promise<void> = Promise.resolve();
   let nextPollAt = 0;
   let polling: Promise<void> | null = null;
-  const stopWaiters = new Set<() => void>();
+  // Aborted by stop(): ends retry waits at once and cancels their timers.
+  const stopped = new AbortController();
 
   const queueFor = (p: Platform): SendQueue => {
     let q = queues.get(p);
     if (!q) queues.set(p, (q = new SendQueue(deps.limits?.[p] ?? DEFAULT_LIMITS[p], clock)));
     return q;
   };
-  const pause = (ms: number): Promise<boolean> =>
-    stopping ? Promise.resolve(false) : new Promise((resolve) => {
-      const wake = (): void => resolve(false);
-      stopWaiters.add(wake);
-      void clock.sleep(ms).then(() => {
-        stopWaiters.delete(wake);
-        resolve(!stopping);
-      });
-    });
+  const pause = async (ms: number): Promise<boolean> => {
+    if (stopping) return false;
+    await clock.sleep(ms, stopped.signal);
+    return !stopping;
+  };
   const deliverDeps: DeliverDeps = {
     store, senders, queueFor, buildDigest: deps.buildDigest, clock, log, maxWindowHours: deps.maxWindowHours,
     retry: deps.retry ?? DEFAULT_RETRY, random: deps.random ?? Math.random, pause, stopping: () => stopping,
@@ -228,10 +225,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       stopping = true;
       if (task) await task.destroy();
       for (const q of queues.values()) q.close();
-      for (const wake of stopWaiters) wake();
+      stopped.abort();
       const work = Promise.allSettled([ticking, ...[...runners.values()].map((r) => r.done), ...(polling ? [polling] : [])]);
-      const timeout = deps.stopTimeoutMs ?? 8_000;
-      const timedOut = await Promise.race([work.then(() => false), clock.sleep(timeout).then(() => true)]);
+      const deadline = new AbortController();
+      const timedOut = await Promise.race([
+        work.then(() => false),
+        clock.sleep(deps.stopTimeoutMs ?? 8_000, deadline.signal).then(() => !deadline.signal.aborted),
+      ]);
+      deadline.abort();
       if (timedOut) log.warn('stopped with sends still in flight; their records resume on next start', { runners: runners.size });
       log.info('scheduler stopped');
     },

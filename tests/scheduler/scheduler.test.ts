@@ -85,6 +85,17 @@ describe('scheduler ticks', () => {
     expect(h.telegram.calls).toEqual([]);
   });
 
+  it('given a send that hangs, stop() still resolves after stopTimeoutMs and says so', async () => {
+    const h = await harness(`${DAY1}T07:00:00.000Z`, [makeSub({ chatId: '1' })]);
+    h.telegram.send = () => new Promise<void>(() => undefined);
+    await h.run(h.scheduler.start());
+    await h.clock.advanceTo(`${DAY1}T08:00:00.000Z`);
+    await h.run(h.scheduler.tick());
+    await h.run(h.scheduler.stop());
+    expect(h.clock.now().toISOString()).toBe(`${DAY1}T08:00:08.000Z`);
+    expect(h.logs.some((l) => l.level === 'warn' && /still in flight/.test(l.msg))).toBe(true);
+  });
+
   it('given stop() during a retry wait, ends the wait and leaves the record to resume', async () => {
     const h = await harness(`${DAY1}T07:00:00.000Z`, [makeSub({ chatId: '1' })]);
     const { DeliveryError } = await import('../../src/scheduler/sender.js');
@@ -96,6 +107,7 @@ describe('scheduler ticks', () => {
     await h.run(h.scheduler.stop());
     expect(h.telegram.calls).toHaveLength(1);
     expect(await h.store.getDelivery(`telegram:1@${DAY1}T08:00:00.000Z`)).toMatchObject({ status: 'sending', messagesSent: 0 });
+    expect(h.clock.pending).toBe(0); // no timer left to keep the process alive
   });
 });
 

@@ -26,9 +26,22 @@ export class VirtualClock implements Clock {
     return new Date(this.t);
   }
 
-  sleep(ms: number): Promise<void> {
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
     this.sleeps.push(ms);
-    return new Promise((resolve) => this.timers.push({ at: this.t + Math.max(0, ms), seq: this.seq++, resolve }));
+    return new Promise((resolve) => {
+      if (signal?.aborted) return resolve();
+      const timer: Timer = { at: this.t + Math.max(0, ms), seq: this.seq++, resolve };
+      this.timers.push(timer);
+      signal?.addEventListener('abort', () => {
+        this.timers = this.timers.filter((t) => t !== timer);
+        resolve();
+      }, { once: true });
+    });
+  }
+
+  /** Timers still pending (a stopped scheduler should leave none). */
+  get pending(): number {
+    return this.timers.length;
   }
 
   /** Moves time forward (firing due timers in order). */
