@@ -72,6 +72,26 @@ async function measure(n: number, ticks: number): Promise<{ startMs: number; med
   return { startMs, median: median(times), max: Math.max(...times), due, listMs: median(lists) };
 }
 
+/** One tick in which every subscription is due (everyone chose 08:00). */
+async function burstTick(n: number): Promise<number> {
+  const store = createMemoryStore();
+  for (const s of subscriptions(n)) await store.putSubscription({ ...s, times: ['08:00'], weekdays: null, timezone: 'UTC' });
+  let now = Date.parse('2025-06-02T07:59:30.000Z');
+  const scheduler = createScheduler({
+    store, senders: { telegram: { platform: 'telegram', render: () => ['digest'], send: async () => undefined } }, log: silentLogger,
+    graceHours: 6, maxWindowHours: 24, feedPollMinutes: 15, cron: false, clock: { now: () => new Date(now), sleep: () => Promise.resolve() }, limits: { telegram: [] },
+    buildDigest: async (_s, w) => ({ digest: { generatedAt: w.to.toISOString(), window: { from: w.from.toISOString(), to: w.to.toISOString() }, stories: [], topics: [] }, emptyText: 'none' }),
+  });
+  await scheduler.start();
+  now = Date.parse('2025-06-02T08:00:00.000Z');
+  const t = performance.now();
+  await scheduler.tick(new Date(now));
+  const ms = performance.now() - t;
+  await scheduler.idle();
+  await scheduler.stop();
+  return ms;
+}
+
 export default async function run(): Promise<boolean> {
   const ticks = 120;
   console.log(`${ticks} one-minute ticks from 00:01 UTC; subscriptions with 2 times a day over ${ZONES.length} zones`);
@@ -83,6 +103,8 @@ export default async function run(): Promise<boolean> {
     console.log(`${String(n).padEnd(7)} ${r.startMs.toFixed(0).padStart(8)} ms             ${r.median.toFixed(2).padStart(8)} ms ${r.max.toFixed(1).padStart(7)} ms ${String(r.due).padStart(9)}  ${share.toFixed(3)} %               ${r.listMs.toFixed(2)} ms`);
     if (n === 10_000 && r.median > 0.01 * BUDGET_MS) ok = false; // target: a tick under 1 % of its minute
   }
+  const burst = await burstTick(10_000);
+  console.log(`burst: all 10,000 due in the same minute: that tick took ${burst.toFixed(0)} ms (writes 10,000 pending records; sends follow in the background)`);
   console.log(`target: median tick with 10k subscriptions < ${0.01 * BUDGET_MS} ms (1 % of the 1-minute budget): ${ok ? 'met' : 'MISSED'}`);
   return ok;
 }

@@ -7,6 +7,7 @@
  * platform but whose record update did not reach the disk (crash in between) is sent again on
  * resume; at most one message per slot, the one in flight at the crash.
  * Every outcome ends up in the record (sent / failed / paused / skipped, with the error) and in the log.
+ * `attempts` counts starts (a resume after a restart is a new start) plus every retried send.
  */
 import type { DeliveryRecord, DeliveryStatus, Platform, Subscription } from '../model.js';
 import type { Digest } from '../digest/types.js';
