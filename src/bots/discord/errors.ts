@@ -53,6 +53,9 @@ export function toDeliveryError(err: unknown, secrets: readonly string[] = []): 
 /** The one line start-up ends with when Discord refuses the token. */
 export const TOKEN_REJECTED = 'Discord: the bot token was rejected (401); check DISCORD_TOKEN';
 
+/** The gateway closed with 4004 (discord.js reports it as "Authentication failed"). */
+export const GATEWAY_TOKEN_REJECTED = 'Discord: the gateway rejected the bot token (4004); check DISCORD_TOKEN';
+
 /** Raised when the bot cannot start; the message is one line for the terminal, without the token. */
 export class DiscordStartError extends Error {
   override readonly name = 'DiscordStartError';
@@ -64,6 +67,7 @@ export function toStartError(err: unknown, token: string, apiBase: string): Disc
     (err instanceof DiscordjsError && err.code === DiscordjsErrorCodes.TokenInvalid) ||
     ((err instanceof DiscordAPIError || err instanceof HTTPError) && err.status === 401);
   if (rejected) return new DiscordStartError(TOKEN_REJECTED);
+  if (err instanceof Error && err.message === 'Authentication failed') return new DiscordStartError(GATEWAY_TOKEN_REJECTED);
   const message = err instanceof Error ? err.message : String(err);
   return new DiscordStartError(`Discord: could not connect to ${apiBase}: ${redact(message, [token])}`);
 }

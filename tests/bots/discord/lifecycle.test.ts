@@ -74,6 +74,21 @@ describe('given start-up', () => {
     }
   });
 
+  it('when the gateway closes with 4004 (authentication failed), fails with one line about the token', async () => {
+    const fake = await FakeDiscord.start({ gatewayToken: 'another-token-abcdef' });
+    try {
+      const err = await startDiscordBot({
+        config: { token: fake.token, applicationId: null, guildId: null, apiBase: fake.apiBase },
+        handler: async () => ({ kind: 'text', lines: [] }),
+        events: noop, admins: [], log: createLogger({ json: true, write: () => {} }),
+      }).then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(DiscordStartError);
+      expect((err as Error).message).toBe('Discord: the gateway rejected the bot token (4004); check DISCORD_TOKEN');
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('with nothing listening at the API base, fails with a line naming it', async () => {
     const port = await new Promise<number>((resolve) => {
       const s = createServer().listen(0, '127.0.0.1', () => {

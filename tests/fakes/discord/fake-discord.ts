@@ -64,6 +64,8 @@ export const DISCORD_ERRORS = {
 
 export interface FakeDiscordOptions {
   token?: string;
+  /** The token IDENTIFY must carry, when it should differ from the REST one (to provoke 4004). */
+  gatewayToken?: string;
   heartbeatIntervalMs?: number;
   ids?: Partial<FakeIds>;
 }
@@ -93,7 +95,7 @@ export class FakeDiscord {
       ...opts.ids,
     };
     this.gateway = new FakeGateway(this.ids, {
-      token: () => this.token,
+      token: () => opts.gatewayToken ?? this.token,
       url: () => `ws://127.0.0.1:${this.port}/gateway`,
       heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41_250,
     });
