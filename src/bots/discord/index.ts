@@ -5,6 +5,7 @@
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
+import { redact } from '../../log.js';
 import type { Logger } from '../../log.js';
 import type { ChatSender } from '../../scheduler/sender.js';
 import type { ChatEvents, CommandHandler } from '../commands/types.js';
@@ -101,7 +102,7 @@ export async function startDiscordBot(opts: StartDiscordOptions): Promise<Discor
     ...(opts.autocomplete ? { autocomplete: opts.autocomplete } : {}),
   }));
   client.on(Events.Error, (err) => log.error('Discord: client error', errorFields(err, secrets)));
-  client.on(Events.Warn, (msg) => log.warn('Discord: warning', { detail: msg }));
+  client.on(Events.Warn, (msg) => log.warn('Discord: warning', { detail: redact(msg, secrets) }));
   // discord.js reconnects (resume or re-identify) by itself; these lines only say what happened.
   client.on(Events.ShardReconnecting, (shard) => log.info('Discord: gateway connection lost; reconnecting', { shard }));
   client.on(Events.ShardResume, (shard, replayed) => log.info('Discord: gateway resumed', { shard, replayed }));
