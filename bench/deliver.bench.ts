@@ -7,12 +7,17 @@
  * This takes ~35 s by design.
  *
  *   npx tsx bench/run.ts deliver
+ *   NEWSBOT_BENCH_STORE=lowdb npx tsx bench/run.ts deliver   (same, on the lowdb store in a temp folder)
  */
 import { createServer } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createMemoryStore } from '../src/store/memory-store.js';
+import { openStore } from '../src/store/lowdb-store.js';
 import { createScheduler } from '../src/scheduler/scheduler.js';
 import { DeliveryError } from '../src/scheduler/sender.js';
 import type { ChatSender } from '../src/scheduler/sender.js';
@@ -63,7 +68,10 @@ function collector(): () => void {
 export default async function run(): Promise<boolean> {
   const gc = collector();
   const fake = await fakeTelegram();
-  const store = createMemoryStore();
+  const lowdb = process.env.NEWSBOT_BENCH_STORE === 'lowdb';
+  const dir = lowdb ? await mkdtemp(join(tmpdir(), 'newsbot-bench-')) : null;
+  const store = dir ? await openStore(dir) : createMemoryStore();
+  console.log(`store: ${dir ? `lowdb in ${dir}` : 'in-memory'}`);
   for (let i = 1; i <= CHATS; i++) {
     await store.putSubscription({
       id: `telegram:${i}`, platform: 'telegram', chatId: String(i), scope: `telegram:${i}`, active: true, times: ['08:00'], weekdays: null,
@@ -110,8 +118,10 @@ export default async function run(): Promise<boolean> {
   sample();
   await scheduler.stop();
   await fake.close();
-
   const sent = (await store.listDeliveries()).filter((d) => d.status === 'sent').length;
+  await store.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+
   const early = samples.filter((s) => s.t >= 2 && s.t <= 6);
   const late = samples.filter((s) => s.t >= seconds - 4);
   const avg = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
