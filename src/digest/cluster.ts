@@ -16,8 +16,10 @@ const MAX_CHECKS_PER_ARTICLE = 40;
  * Terms in more than this share of a big window are left out of candidate generation (they only
  * make buckets huge). Generous, because one heavily covered event also makes its own names common.
  */
-const COMMON_SHARE = 0.2;
+const COMMON_SHARE = 0.02;
 const COMMON_FLOOR = 200;
+/** Fewer MinHash terms than this and the set is topped up with rare lead words. */
+const MIN_KEY_TERMS = 12;
 
 /**
  * The verification rule. Near-duplicates (a cut or reordered paragraph, new chrome) share most of
@@ -28,6 +30,18 @@ export function sameEvent(s: PairSimilarity): boolean {
   if (s.lead >= 0.6) return true;
   if (s.keys < 0.2) return false;
   return 0.4 * s.lead + 0.35 * s.keys + 0.25 * s.title >= 0.32;
+}
+
+/**
+ * A cheap first look at names alone: articles that both name several things and share almost none
+ * of them are neither rewrites nor copies (a copy shares its lead, hence its names). Saves the
+ * costly lead comparison for most candidate pairs.
+ */
+function clearlyApart(ix: ClusterIndex, i: number, j: number): boolean {
+  const a = ix.features[i]!.keys;
+  const b = ix.features[j]!.keys;
+  if (a.length < 3 || b.length < 3) return false;
+  return weightedOverlap(ix.space, a, b, ix.weights[i]!.keys, ix.weights[j]!.keys) < 0.12;
 }
 
 /** Features, weights and term space of one window: clustering and ranking share them. */
@@ -58,29 +72,49 @@ export function similarity(ix: ClusterIndex, i: number, j: number): PairSimilari
   };
 }
 
+/**
+ * The set a signature is taken over: headline words plus names and numbers, which rewrites of one
+ * event share far more than their wording; topped up, when there are few, with the lead's rarest
+ * shared words. Terms common across the window only make buckets huge and are left out.
+ */
+function minhashTerms(ix: ClusterIndex, f: ArticleFeatures, maxDf: number): number[] {
+  const df = ix.space.df;
+  const out = new Set<number>();
+  for (const id of f.title) if (df[id]! <= maxDf) out.add(id);
+  for (const id of f.keys) if (df[id]! <= maxDf) out.add(id);
+  if (out.size < MIN_KEY_TERMS) {
+    const rare = Array.from(f.lead).filter((id) => df[id]! >= 2 && df[id]! <= maxDf && !out.has(id));
+    rare.sort((a, b) => df[a]! - df[b]! || a - b);
+    for (const id of rare.slice(0, MIN_KEY_TERMS - out.size)) out.add(id);
+  }
+  return [...out];
+}
+
+/** Work done by one clustering run (for benchmarks and tests of the near-linear claim). */
+export interface ClusterStats {
+  candidates: number;
+  checks: number;
+}
+
 /** Groups of article indices about one event each (every index in exactly one group). */
-export function clusterIndex(ix: ClusterIndex): number[][] {
+export function clusterIndex(ix: ClusterIndex, stats?: ClusterStats): number[][] {
   const n = ix.features.length;
   const maxDf = Math.max(COMMON_FLOOR, Math.floor(n * COMMON_SHARE));
   const size = DEFAULT_LSH.bands * DEFAULT_LSH.rows;
-  const sigs = ix.features.map((f) => {
-    const hashes: number[] = [];
-    for (const id of f.minhash) if (ix.space.df[id]! <= maxDf) hashes.push(ix.space.hashes[id]!);
-    return signature(hashes, size);
-  });
-  const pairs = candidatePairs(sigs);
-  // Strongest candidates first, so the per-article budget is spent where it matters.
-  const ordered = [...pairs.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  const sigs = ix.features.map((f) => signature(minhashTerms(ix, f, maxDf).map((id) => ix.space.hashes[id]!), size));
+  const { keys } = candidatePairs(sigs);
+  if (stats) stats.candidates += keys.length;
   const checks = new Int32Array(n);
   const uf = new UnionFind(n);
-  for (const [key] of ordered) {
+  for (const key of keys) {
     const i = Math.floor(key / n);
     const j = key % n;
     if (checks[i]! >= MAX_CHECKS_PER_ARTICLE || checks[j]! >= MAX_CHECKS_PER_ARTICLE) continue;
     if (uf.find(i) === uf.find(j)) continue;
     checks[i] = checks[i]! + 1;
     checks[j] = checks[j]! + 1;
-    if (sameEvent(similarity(ix, i, j))) uf.union(i, j);
+    if (stats) stats.checks++;
+    if (!clearlyApart(ix, i, j) && sameEvent(similarity(ix, i, j))) uf.union(i, j);
   }
   return uf.groups();
 }

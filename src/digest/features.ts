@@ -1,12 +1,10 @@
 import type { Article } from '../model.js';
 import { cleanHeadline } from './headline.js';
 import { hash32 } from './minhash.js';
-import { contentTerms, entityTerms } from './terms.js';
+import { analyzeWith, contentTerms, term } from './terms.js';
 
 /** How much of the body counts as the lead: enough to span reordered or cut paragraphs. */
-const LEAD_CHARS = 1500;
-/** Lead content terms added to the MinHash set (names and numbers carry the rest). */
-const LEAD_TERMS_IN_KEY = 30;
+const LEAD_CHARS = 1000;
 
 /** An article reduced to sorted term ids, for matching against other articles. */
 export interface ArticleFeatures {
@@ -16,8 +14,6 @@ export interface ArticleFeatures {
   keys: Int32Array;
   /** Content words of the lead. */
   lead: Int32Array;
-  /** Terms the MinHash signature is taken over. */
-  minhash: Int32Array;
 }
 
 /** The terms of one batch of articles, with document frequencies for idf weights. */
@@ -28,6 +24,11 @@ export class TermSpace {
   docs = 0;
   private table: Float64Array | null = null;
 
+  /** Lower-cased token → term id, or -1 for a stop word: one lookup per token in the hot loop. */
+  private readonly tokens = new Map<string, number>();
+  /** 1 for number terms (`#…`). */
+  readonly numeric: number[] = [];
+
   id(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
@@ -35,8 +36,20 @@ export class TermSpace {
       this.ids.set(term, id);
       this.hashes.push(hash32(term));
       this.df.push(0);
+      this.numeric.push(term.charCodeAt(0) === 35 ? 1 : 0);
     }
     return id;
+  }
+
+  /** The term id of a lower-cased token, or null for a stop word. */
+  tokenId(lower: string): number | null {
+    let id = this.tokens.get(lower);
+    if (id === undefined) {
+      const t = term(lower);
+      id = t === null ? -1 : this.id(t);
+      this.tokens.set(lower, id);
+    }
+    return id < 0 ? null : id;
   }
 
   /** Smoothed idf: rare names weigh most; pseudo-documents keep tiny batches sensible. */
@@ -61,22 +74,36 @@ export function leadText(text: string): string {
   return text.slice(0, cut > LEAD_CHARS / 2 ? cut : LEAD_CHARS);
 }
 
-const sortedIds = (space: TermSpace, terms: Iterable<string>): Int32Array =>
-  Int32Array.from(new Set([...terms].map((t) => space.id(t)))).sort();
+/** Sorted distinct ids (sort, then drop repeats in place: cheaper than a Set in this hot path). */
+function sortedIds(ids: ArrayLike<number>): Int32Array {
+  const a = Int32Array.from(ids).sort();
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[n - 1]) a[n++] = a[i]!;
+  return a.subarray(0, n);
+}
 
 /** Features of every article, sharing one term space (document frequencies filled in). */
 export function extractFeatures(articles: readonly Article[], space = new TermSpace()): ArticleFeatures[] {
   const out: ArticleFeatures[] = [];
+  const tokenId = (lower: string): number | null => space.tokenId(lower);
+  const isNumber = (id: number): boolean => space.numeric[id] === 1;
+  const stamp: number[] = [];
   for (const a of articles) {
     const lead = leadText(a.text);
-    const leadTerms = contentTerms(lead);
-    const title = sortedIds(space, contentTerms(cleanHeadline(a.title, a.source)));
-    const keys = sortedIds(space, entityTerms(lead));
-    const leadIds = sortedIds(space, leadTerms);
-    const minhash = Int32Array.from(new Set([...title, ...keys, ...leadTerms.slice(0, LEAD_TERMS_IN_KEY).map((t) => space.id(t))]));
-    out.push({ title, keys, lead: leadIds, minhash });
-    for (const id of new Set([...title, ...keys, ...leadIds])) space.df[id] = (space.df[id] ?? 0) + 1;
-    space.docs++;
+    const { content: leadTerms, entities } = analyzeWith(lead, tokenId, isNumber);
+    const title = sortedIds(contentTerms(cleanHeadline(a.title, a.source)).map((t) => space.id(t)));
+    const keys = sortedIds(entities);
+    const leadIds = sortedIds(leadTerms);
+    out.push({ title, keys, lead: leadIds });
+    // Document frequency: count each id once per article (stamped with the article number).
+    const doc = ++space.docs;
+    for (const ids of [title, keys, leadIds]) {
+      for (const id of ids) {
+        if (stamp[id] === doc) continue;
+        stamp[id] = doc;
+        space.df[id] = space.df[id]! + 1;
+      }
+    }
   }
   return out;
 }

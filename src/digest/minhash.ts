@@ -36,7 +36,7 @@ export interface LshOptions {
   window: number;
 }
 
-export const DEFAULT_LSH = { bands: 40, rows: 2, maxBucket: 48, window: 3 } as const satisfies LshOptions;
+export const DEFAULT_LSH = { bands: 32, rows: 2, maxBucket: 48, window: 3 } as const satisfies LshOptions;
 
 const SEEDS: number[] = [];
 function seed(i: number): number {
@@ -59,17 +59,35 @@ export function signature(termHashes: ArrayLike<number>, size: number): Uint32Ar
   return sig;
 }
 
+/** Candidate pairs, strongest first: `keys[k] = i * n + j` (i < j) shared `bands[k]` bands. */
+export interface Candidates {
+  keys: Float64Array;
+  bands: Uint16Array;
+}
+
+/** A growable list of numbers (pair keys), cheaper than a Map for hundreds of thousands of hits. */
+class Hits {
+  data = new Float64Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
 /**
- * Candidate pairs from signatures, with how many bands each pair shares (a rough similarity).
- * Keys are `i * n + j` with i < j.
+ * Candidate pairs from signatures with how many bands each pair shares (a rough similarity),
+ * strongest first. Every band hit is listed, then sorted and counted: no hash map per pair.
  */
-export function candidatePairs(sigs: readonly Uint32Array[], o: LshOptions = DEFAULT_LSH): Map<number, number> {
+export function candidatePairs(sigs: readonly Uint32Array[], o: LshOptions = DEFAULT_LSH): Candidates {
   const n = sigs.length;
-  const pairs = new Map<number, number>();
+  const hits = new Hits();
   const add = (a: number, b: number): void => {
-    if (a === b) return;
-    const key = a < b ? a * n + b : b * n + a;
-    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    if (a !== b) hits.push(a < b ? a * n + b : b * n + a);
   };
   for (let band = 0; band < o.bands; band++) {
     const buckets = new Map<number, number[]>();
@@ -96,5 +114,23 @@ export function candidatePairs(sigs: readonly Uint32Array[], o: LshOptions = DEF
       }
     }
   }
-  return pairs;
+  const all = hits.data.subarray(0, hits.length).sort();
+  // Run-length count, then order by (more bands first, then key) through one sortable number.
+  const span = n * n;
+  const coded = new Hits();
+  for (let k = 0; k < all.length; ) {
+    let end = k + 1;
+    while (end < all.length && all[end] === all[k]) end++;
+    coded.push((o.bands - (end - k)) * span + all[k]!);
+    k = end;
+  }
+  const order = coded.data.subarray(0, coded.length).sort();
+  const keys = new Float64Array(order.length);
+  const bands = new Uint16Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const code = order[k]!;
+    keys[k] = code % span;
+    bands[k] = o.bands - Math.floor(code / span);
+  }
+  return { keys, bands };
 }

@@ -4,8 +4,6 @@
  * runs them over every article in a window.
  */
 
-const WORD = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*%?/gu;
-
 /** Words too common in news copy to tell two events apart. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
@@ -22,16 +20,31 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Lower-cased word tokens of a text (numbers keep their decimal point and % sign). */
+/** Number words as digits, so "twelve people" and "12 people" state the same fact. */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [w, `#${i + 1}`]),
+);
+
+/** Words, numbers with their decimal point or thousands comma, and a trailing % sign. */
+const WORD = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*%?/gu;
+
+/** Lower-cased word tokens of a text. */
 export function tokenize(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
 /** A deliberately light stemmer: plural and possessive endings only, so "quakes"/"quake" meet. */
 export function stem(word: string): string {
-  let w = word.replace(/['’]s$/, '');
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  let w = word;
+  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+  const n = w.length;
+  if (n > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (n > 3 && w.charCodeAt(n - 1) === 115 /* s */) {
+    const prev = w.charCodeAt(n - 2);
+    if (prev !== 115 && prev !== 117 /* u */ && prev !== 105 /* i */) return w.slice(0, -1);
+  }
   return w;
 }
 
@@ -40,60 +53,145 @@ export function normalizeNumber(token: string): string {
   return token.replace(/[,%]/g, '').replace(/\.0+$/, '');
 }
 
-const isNumber = (t: string): boolean => /^[\p{N}][\p{N}.,]*%?$/u.test(t);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-/** Number words as digits, so "twelve people" and "12 people" state the same fact. */
-const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
-  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
-    .split(' ')
-    .map((w, i) => [w, `#${i + 1}`]),
-);
+function computeTerm(lower: string): string | null {
+  if (isDigit(lower.charCodeAt(0))) return `#${normalizeNumber(lower)}`;
+  const n = NUMBER_WORDS.get(lower);
+  if (n) return n;
+  if (lower.length < 2 || STOPWORDS.has(lower)) return null;
+  return stem(lower);
+}
+
+/** Memo of token → term: news vocabulary repeats, and this is the hot loop of clustering. */
+const TERM_CACHE = new Map<string, string | null>();
+const TERM_CACHE_MAX = 200_000;
+
+/** The term of one lower-cased token: `#n` for numbers, a stem for content words, null for stop words. */
+export function term(lower: string): string | null {
+  let t = TERM_CACHE.get(lower);
+  if (t === undefined) {
+    t = computeTerm(lower);
+    if (TERM_CACHE.size >= TERM_CACHE_MAX) TERM_CACHE.clear();
+    TERM_CACHE.set(lower, t);
+  }
+  return t;
+}
+
+/** Whether the token at `index` starts a sentence: text start, or after . ! ? : (past spaces and quotes). */
+function startsSentence(text: string, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 34 || c === 0x201c || c === 0x201d || c === 39 || c === 0x2018 || c === 40) continue;
+    return c === 46 || c === 33 || c === 63 || c === 58;
+  }
+  return true;
+}
+
+/** Content words and names of a text, found in one pass. */
+export interface TextTerms {
+  /** Content words (stemmed, no stop words), numbers as `#n`. */
+  content: string[];
+  /**
+   * Names and numbers: capitalised words that do not merely start a sentence (or that also appear
+   * capitalised mid-sentence), and numbers. Use on running text, not Title Case headlines.
+   */
+  entities: string[];
+}
+
+/** Word-character class per UTF-16 unit, filled lazily: 1 word, 2 not. Surrogates count as word. */
+const CLASS = new Uint8Array(65536);
+const WORD_UNIT = /[\p{L}\p{N}\uD800-\uDFFF]/u;
+
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  let k = CLASS[c]!;
+  if (k === 0) {
+    k = WORD_UNIT.test(String.fromCharCode(c)) ? 1 : 2;
+    CLASS[c] = k;
+  }
+  return k === 1;
+}
+
+const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 46 || c === 44; // ' ’ . ,
+
+/**
+ * Calls `visit(start, end)` for each word of `text`: the same words as WORD matches, found by a
+ * scan that allocates nothing (clustering runs this over every article of a window).
+ */
+function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isWordUnit(c)) i++;
+      else if (isJoiner(c) && i + 1 < n && isWordUnit(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    if (i < n && text.charCodeAt(i) === 37 /* % */) i++;
+    visit(start, i);
+  }
+}
+
+/**
+ * Content words and names of a text in one pass over its words, as whatever `termOf` maps a
+ * lower-cased token to (null drops it): strings here, term ids in clustering's hot loop.
+ */
+export function analyzeWith<T>(text: string, termOf: (lower: string) => T | null, isNumber: (t: T) => boolean): { content: T[]; entities: T[] } {
+  const content: T[] = [];
+  const candidates: T[] = [];
+  const initials: boolean[] = [];
+  const midCaps = new Set<T>();
+  const lowerText = text.toLowerCase();
+  // Lower-casing rarely changes length (Turkish dotted I does); then compare word by word.
+  const aligned = lowerText.length === text.length;
+  forEachWord(aligned ? lowerText : text, (start, end) => {
+    const original = aligned ? '' : text.slice(start, end);
+    const lower = aligned ? lowerText.slice(start, end) : original.toLowerCase();
+    const t = termOf(lower);
+    if (t === null) return;
+    content.push(t);
+    if (isNumber(t)) {
+      candidates.push(t);
+      initials.push(false);
+      return;
+    }
+    const capital = aligned ? text.charCodeAt(start) !== lowerText.charCodeAt(start) : original.charCodeAt(0) !== lower.charCodeAt(0);
+    if (!capital) return;
+    const initial = startsSentence(text, start);
+    if (!initial) midCaps.add(t);
+    candidates.push(t);
+    initials.push(initial);
+  });
+  const entities: T[] = [];
+  candidates.forEach((t, i) => {
+    if (!initials[i] || midCaps.has(t)) entities.push(t);
+  });
+  return { content, entities };
+}
+
+/** Content words and names of a text (see {@link TextTerms}). */
+export function analyze(text: string): TextTerms {
+  return analyzeWith(text, term, (t) => t.charCodeAt(0) === 35 /* # */);
+}
 
 /** Content words (stemmed, stop words and one-letter tokens removed); numbers normalised. */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text)) {
-    const n = NUMBER_WORDS.get(t);
-    if (n) out.push(n);
-    else if (isNumber(t)) out.push(`#${normalizeNumber(t)}`);
-    else if (t.length > 1 && !STOPWORDS.has(t)) out.push(stem(t));
+  for (const lower of tokenize(text)) {
+    const t = term(lower);
+    if (t !== null) out.push(t);
   }
   return out;
 }
 
-const CAPITALISED = /^\p{Lu}/u;
-const SENTENCE_END = /[.!?:"“”]$/;
-
-/**
- * Names and numbers in running text: capitalised words that do not merely start a sentence
- * (or that also appear capitalised mid-sentence), and numbers. Titles are not used, because
- * Title Case headlines capitalise every word. Returned stemmed and lower-cased, numbers prefixed `#`.
- */
+/** Names and numbers of running text (see {@link TextTerms.entities}). */
 export function entityTerms(text: string): string[] {
-  const raw = text.split(/\s+/);
-  const midCaps = new Set<string>();
-  const tokens: { word: string; initial: boolean }[] = [];
-  let initial = true;
-  for (const piece of raw) {
-    const m = /[\p{L}\p{N}][\p{L}\p{N}'’.,-]*[\p{L}\p{N}%]|[\p{L}\p{N}]/u.exec(piece);
-    if (m) {
-      const word = m[0];
-      tokens.push({ word, initial });
-      if (!initial && CAPITALISED.test(word)) midCaps.add(word.toLowerCase());
-    }
-    initial = piece === '' ? initial : SENTENCE_END.test(piece);
-  }
-  const out: string[] = [];
-  for (const { word, initial: atStart } of tokens) {
-    if (/^[\p{N}]/u.test(word)) {
-      out.push(`#${normalizeNumber(word.replace(/[^\p{N}.,%]/gu, ''))}`);
-      continue;
-    }
-    if (!CAPITALISED.test(word)) continue;
-    const lower = word.toLowerCase();
-    if (STOPWORDS.has(lower) || lower.length < 2) continue;
-    if (atStart && !midCaps.has(lower)) continue;
-    out.push(stem(lower.replace(/['’]s$/, '')));
-  }
-  return out;
+  return analyze(text).entities;
 }
