@@ -56,10 +56,10 @@ export async function digestCommand(store: Store, o: DigestCliOptions, clockNow:
       process.stdout.write(`${renderMarkdown(digest, { timeZone: o.timezone, emptyText })}\n`);
       break;
     case 'telegram':
-      process.stdout.write(`${JSON.stringify(renderTelegram(digest), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(renderTelegram(digest, { timeZone: o.timezone, emptyText }), null, 2)}\n`);
       break;
     case 'discord':
-      process.stdout.write(`${JSON.stringify(renderDiscord(digest), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(renderDiscord(digest, { timeZone: o.timezone, emptyText }), null, 2)}\n`);
       break;
   }
 }
