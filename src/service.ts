@@ -10,6 +10,7 @@ import { runConsoleChat } from './bots/console/console-chat.js';
 import { startTelegramBot } from './bots/telegram/index.js';
 import { startDiscordBot } from './bots/discord/index.js';
 import { createScheduler } from './scheduler/scheduler.js';
+import { realClock } from './scheduler/clock.js';
 import type { ChatSender } from './scheduler/sender.js';
 import type { Platform } from './model.js';
 
@@ -71,7 +72,7 @@ async function runBots(app: App): Promise<number> {
     store: app.store,
     senders,
     buildDigest: scheduledDigest(app),
-    clock: { now: app.clock, sleep: (ms: number) => new Promise((r) => setTimeout(r, ms)) },
+    clock: realClock,
     log: log.child({ part: 'scheduler' }),
     graceHours: config.catchUpGraceHours,
     maxWindowHours: config.maxWindowHours,
