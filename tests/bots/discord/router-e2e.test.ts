@@ -94,6 +94,13 @@ describe('given the real router behind the Discord bot', () => {
     expect((await store.getSubscription(`discord:${h.fake.ids.channelId}`))?.active).toBe(false);
   });
 
+  it('/feeds add and remove answer admins ephemerally, with the usage line on failure', async () => {
+    const add = await h.run({ name: 'feeds', ...ADMIN, options: [sub('add', [str('url', 'https://feeds.example/rss')])] });
+    expect(add.callbacks[0]?.data?.flags).toBe(64);
+    expect(all(add)).toContain('Usage: /feeds add');
+    expect(all(await h.run({ name: 'feeds', ...ADMIN, options: [sub('remove', [str('feed', 'nosuchfeed')])] }))).toContain('No feed');
+  });
+
   it('/help lists the commands publicly', async () => {
     const ix = await h.run({ name: 'help' });
     expect(ix.callbacks[0]?.data?.flags).toBe(0);
