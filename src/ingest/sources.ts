@@ -91,7 +91,8 @@ async function* readFileInput(path: string, deps: ReadDeps, fromWalk: boolean): 
       return;
     }
     const extracted = ext === '.html' || ext === '.htm' ? extractHtml(text) : extractText(text, { fileName: basename(path) });
-    const article = toArticle(extracted, { defaultSource: folder, fallbackTitle, now: deps.now });
+    // An HTML page names its publication (og:site_name); other files take their folder's name.
+    const article = toArticle(extracted, { defaultSource: folder, source: extracted.siteName ?? null, fallbackTitle, now: deps.now });
     yield { source: path, article, extracted };
   } catch (err) {
     yield { source: path, error: errorLine(err) };
@@ -153,7 +154,7 @@ async function readUrl(url: string, deps: ReadDeps): Promise<InputResult> {
     if (!deps.fetcher) throw new InputError('fetching links is not available here');
     const res = await deps.fetcher(url, { kind: 'page' });
     const extracted = extractHtml(res.text(), { url: res.url });
-    const article = toArticle(extracted, { defaultSource: hostSource(res.url), url: extracted.url ?? res.url, now: deps.now });
+    const article = toArticle(extracted, { defaultSource: hostSource(res.url), source: extracted.siteName ?? null, url: extracted.url ?? res.url, now: deps.now });
     return { source: url, article, extracted };
   } catch (err) {
     return { source: url, error: errorLine(err) };

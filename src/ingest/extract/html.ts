@@ -33,6 +33,7 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Extracte
     published: meta.published,
     url: meta.url,
     language: meta.language,
+    siteName: meta.siteName,
   };
 }
 

@@ -18,6 +18,7 @@ export interface PageMeta {
   articleBody: string | null;
   /** The first `<h1>` text, used to drop a repeated headline from the body. */
   h1: string | null;
+  siteName: string | null;
 }
 
 const META_KEYS = new Set([
@@ -82,6 +83,7 @@ export function readMetadata(doc: Doc, pageUrl?: string): PageMeta {
     language: normaliseLanguage(htmlLang ?? meta.get('content-language') ?? meta.get('language') ?? ld.inLanguage ?? meta.get('og:locale') ?? null),
     articleBody: ld.articleBody,
     h1,
+    siteName: siteName ? squash(siteName).slice(0, 100) || null : null,
   };
 }
 

@@ -16,6 +16,8 @@ export interface Extracted {
   url: string | null;
   /** A language tag such as "en" or "pt-BR". */
   language: string | null;
+  /** The publication's name as the page gives it (og:site_name, JSON-LD publisher). */
+  siteName?: string | null;
 }
 
 /** Input that cannot be read as a page (binary data, nothing there); the message is one line. */
