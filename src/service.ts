@@ -8,7 +8,7 @@ import type { App } from './app.js';
 import { renderText } from './digest/render/text.js';
 import { runConsoleChat } from './bots/console/console-chat.js';
 import { startTelegramBot } from './bots/telegram/index.js';
-import { startDiscordBot } from './bots/discord/index.js';
+import { startDiscordBot, storeTopicSource } from './bots/discord/index.js';
 import { createScheduler } from './scheduler/scheduler.js';
 import { realClock } from './scheduler/clock.js';
 import type { ChatSender } from './scheduler/sender.js';
@@ -56,7 +56,7 @@ async function runBots(app: App): Promise<number> {
       log.info('telegram bot started');
     }
     if (config.discord) {
-      const bot = await startDiscordBot({ config: config.discord, handler: app.handler, events: app.events, admins: config.admins, log: log.child({ platform: 'discord' }), clock: app.clock });
+      const bot = await startDiscordBot({ config: config.discord, handler: app.handler, events: app.events, admins: config.admins, log: log.child({ platform: 'discord' }), clock: app.clock, autocomplete: storeTopicSource(app.store, { clock: app.clock }) });
       senders.discord = bot.sender as ChatSender;
       stops.push(() => bot.stop());
       log.info('discord bot started');

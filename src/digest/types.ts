@@ -29,4 +29,6 @@ export interface Digest {
   stories: Story[];
   /** Topic words the digest was filtered by, if any (shown in the heading). */
   topics: string[];
+  /** IANA zone the reader lives in; renderers show times in it (default UTC). */
+  timeZone?: string;
 }

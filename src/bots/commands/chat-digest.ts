@@ -28,7 +28,7 @@ export async function articlesForScope(store: Store, scope: string, from: Date, 
 /** Builds one chat's digest for a window; `emptyText` is the friendly line for an empty window. */
 export async function chatDigest(store: Store, o: ChatDigestOptions, now: Date): Promise<{ digest: Digest; emptyText: string }> {
   const articles = await articlesForScope(store, o.scope, o.from, o.to);
-  const digest = buildDigest(articles, { now, from: o.from, to: o.to, topics: o.topics, mutes: o.mutes, maxStories: o.maxStories });
+  const digest: Digest = { ...buildDigest(articles, { now, from: o.from, to: o.to, topics: o.topics, mutes: o.mutes, maxStories: o.maxStories }), timeZone: o.timezone };
   return { digest, emptyText: emptyDigestText(digest, o.timezone) };
 }
 

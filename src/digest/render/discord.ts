@@ -116,10 +116,10 @@ function storyEmbed(story: Story, n: number, timeZone: string | undefined): Disc
  */
 export function renderDiscord(digest: Digest, opts: DiscordRenderOptions = {}): DiscordMessageBody[] {
   if (digest.stories.length === 0) {
-    const text = fitEscaped(sanitizeText(opts.emptyText ?? emptyDigestText(digest, opts.timeZone)), DISCORD_LIMITS.content);
+    const text = fitEscaped(sanitizeText(opts.emptyText ?? emptyDigestText(digest, (opts.timeZone ?? digest.timeZone))), DISCORD_LIMITS.content);
     return [{ content: text, embeds: [], allowed_mentions: noMentions() }];
   }
-  let heading = `**News digest** · ${formatWhen(digest.window.from, opts.timeZone)} – ${formatWhen(digest.window.to, opts.timeZone)}`;
+  let heading = `**News digest** · ${formatWhen(digest.window.from, (opts.timeZone ?? digest.timeZone))} – ${formatWhen(digest.window.to, (opts.timeZone ?? digest.timeZone))}`;
   if (digest.topics.length) heading += `\nTopics: ${fitEscaped(sanitizeInline(digest.topics.join(', ')), 500)}`;
   const messages: DiscordMessageBody[] = [];
   let embeds: DiscordEmbed[] = [];
@@ -132,7 +132,7 @@ export function renderDiscord(digest: Digest, opts: DiscordRenderOptions = {}): 
     total = 0;
   };
   digest.stories.forEach((story, k) => {
-    const e = storyEmbed(story, k + 1, opts.timeZone);
+    const e = storyEmbed(story, k + 1, (opts.timeZone ?? digest.timeZone));
     const len = embedLength(e);
     if (embeds.length && (embeds.length >= DISCORD_LIMITS.embedsPerMessage || total + len > DISCORD_LIMITS.embedTotal)) flush();
     embeds.push(e);

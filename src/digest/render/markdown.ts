@@ -12,8 +12,8 @@ const linkTarget = (url: string): string => url.replace(/[\s<>()]/g, (c) => enco
 
 /** A digest as a Markdown document: heading, one section per story, sources as links. */
 export function renderMarkdown(digest: Digest, opts: TextRenderOptions = {}): string {
-  if (digest.stories.length === 0) return escapeCommonMark(sanitizeText(opts.emptyText ?? emptyDigestText(digest, opts.timeZone)));
-  const out = [`# ${digestHeading(digest, opts.timeZone)}`];
+  if (digest.stories.length === 0) return escapeCommonMark(sanitizeText(opts.emptyText ?? emptyDigestText(digest, (opts.timeZone ?? digest.timeZone))));
+  const out = [`# ${digestHeading(digest, (opts.timeZone ?? digest.timeZone))}`];
   if (digest.topics.length) out.push('', `Topics: ${escapeCommonMark(sanitizeInline(digest.topics.join(', ')))}`);
   digest.stories.forEach((story, k) => {
     out.push('', `## ${k + 1}. ${escapeCommonMark(sanitizeInline(story.title))}`);

@@ -104,11 +104,11 @@ function storySegs(story: Story, n: number, budget: number): Seg[] {
 /** Digest messages for Telegram (HTML parse mode), split between stories, each within the limit. */
 export function renderTelegramMessages(digest: Digest, opts: TelegramRenderOptions = {}): TelegramMessage[] {
   if (digest.stories.length === 0) {
-    const text = truncate(sanitizeText(opts.emptyText ?? emptyDigestText(digest, opts.timeZone)), TELEGRAM_LIMIT);
+    const text = truncate(sanitizeText(opts.emptyText ?? emptyDigestText(digest, (opts.timeZone ?? digest.timeZone))), TELEGRAM_LIMIT);
     return [{ html: escapeHtml(text), previewUrl: null }];
   }
   const messages: TelegramMessage[] = [];
-  let current: Seg[] = header(digest, opts.timeZone);
+  let current: Seg[] = header(digest, (opts.timeZone ?? digest.timeZone));
   let preview: string | null = null;
   const flush = (): void => {
     if (current.length) messages.push({ html: toHtml(current), previewUrl: preview });

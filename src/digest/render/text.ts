@@ -20,8 +20,8 @@ export function digestHeading(digest: Digest, timeZone?: string): string {
  * Control characters are stripped, so article text cannot drive the terminal.
  */
 export function renderText(digest: Digest, opts: TextRenderOptions = {}): string {
-  if (digest.stories.length === 0) return sanitizeText(opts.emptyText ?? emptyDigestText(digest, opts.timeZone));
-  const lines = [digestHeading(digest, opts.timeZone)];
+  if (digest.stories.length === 0) return sanitizeText(opts.emptyText ?? emptyDigestText(digest, (opts.timeZone ?? digest.timeZone)));
+  const lines = [digestHeading(digest, (opts.timeZone ?? digest.timeZone))];
   if (digest.topics.length) lines.push(`Topics: ${sanitizeInline(digest.topics.join(', '))}`);
   digest.stories.forEach((story, k) => {
     lines.push('', `${k + 1}. ${sanitizeInline(story.title)}`);
