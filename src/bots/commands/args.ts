@@ -69,3 +69,41 @@ export function clip(s: string, n = 40): string {
   const flat = s.replace(/\s+/g, ' ');
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
 }
+
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+/**
+ * Delivery days: "daily", "weekdays", "weekends", "mon-fri", "mon,wed,fri", "sat-sun".
+ * Returns null for every day. Days are 0 = Sunday … 6 = Saturday.
+ */
+export function parseWeekdays(raw: string): Parsed<number[] | null> {
+  const s = raw.trim().toLowerCase();
+  if (s === 'daily' || s === 'everyday' || s === 'every-day') return ok(null);
+  if (s === 'weekdays') return ok([1, 2, 3, 4, 5]);
+  if (s === 'weekends') return ok([0, 6]);
+  const day = (d: string): number => DAYS.indexOf(d.slice(0, 3) as (typeof DAYS)[number]);
+  const out = new Set<number>();
+  for (const part of s.split(',').filter(Boolean)) {
+    const [a, b] = part.split('-');
+    const from = day(a ?? '');
+    const to = b === undefined ? from : day(b);
+    if (from < 0 || to < 0 || (a ?? '').length < 3 || (b !== undefined && b.length < 3)) {
+      return fail(`"${clip(raw)}" is not a set of days; use e.g. weekdays, mon-fri or mon,wed,fri`);
+    }
+    for (let d = from; ; d = (d + 1) % 7) {
+      out.add(d);
+      if (d === to) break;
+    }
+  }
+  if (out.size === 0 || out.size === 7) return ok(null);
+  return ok([...out].sort((x, y) => x - y));
+}
+
+/** "every day", "Mon–Fri", "Mon, Wed, Fri". */
+export function describeWeekdays(days: number[] | null): string {
+  if (!days || days.length === 7) return 'every day';
+  const names = days.map((d) => DAYS[d]!.charAt(0).toUpperCase() + DAYS[d]!.slice(1));
+  if (days.join() === '1,2,3,4,5') return 'Mon–Fri';
+  if (days.join() === '0,6') return 'Sat and Sun';
+  return names.join(', ');
+}

@@ -45,10 +45,11 @@ export const COMMANDS = [
       { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin', type: 'string', required: false, autocomplete: true, maxLength: 64 },
     ] },
   { name: 'unsubscribe', description: 'Stop the daily digest in this chat', usage: '/unsubscribe', admin: true, options: [] },
-  { name: 'schedule', description: 'Set delivery times for this chat', usage: '/schedule <HH:MM[,HH:MM…]> [time zone]', admin: true,
+  { name: 'schedule', description: 'Set delivery times for this chat', usage: '/schedule <HH:MM[,HH:MM…]> [days] [time zone]', admin: true,
     options: [
       { name: 'time', description: 'One or more times, e.g. 08:00,18:30', type: 'string', required: true, maxLength: 60 },
       { name: 'timezone', description: 'IANA time zone, e.g. America/New_York', type: 'string', required: false, autocomplete: true, maxLength: 64 },
+      { name: 'days', description: 'Days to deliver: daily, weekdays, weekends, mon-fri, mon,wed,fri', type: 'string', required: false, maxLength: 40 },
     ] },
   { name: 'topics', description: 'Topics this chat follows (or mutes with -word)', usage: '/topics add|remove|list|clear <words>', admin: true,
     options: [

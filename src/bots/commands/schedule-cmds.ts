@@ -1,4 +1,4 @@
-import { parseTimes, parseZone, parseTime } from './args.js';
+import { describeWeekdays, parseTime, parseTimes, parseWeekdays, parseZone } from './args.js';
 import { formatInZone, loadSettings, saveSettings } from './settings.js';
 import type { CommandContext } from './context.js';
 import type { CommandRequest, Reply } from './types.js';
@@ -31,7 +31,7 @@ export async function subscribeCommand(req: CommandRequest, ctx: CommandContext)
   return {
     kind: 'text',
     private: true,
-    lines: [`Subscribed: a digest at ${saved.times.join(', ')} (${saved.timezone}) every day.`, nextLine(saved, ctx, req.now)],
+    lines: [`Subscribed: a digest at ${saved.times.join(', ')} (${saved.timezone}) ${describeWeekdays(saved.weekdays)}.`, nextLine(saved, ctx, req.now)],
   };
 }
 
@@ -43,25 +43,38 @@ export async function unsubscribeCommand(req: CommandRequest, ctx: CommandContex
   return { kind: 'text', private: true, lines: ['Unsubscribed: no more scheduled digests here. Your topics are kept; /subscribe brings the digest back.'] };
 }
 
-/** /schedule <HH:MM[,HH:MM…]> [zone]: delivery times (and zone). */
+/** /schedule <HH:MM[,HH:MM…]> [days] [zone]: delivery times, optional days (weekdays, mon-fri, mon,wed,fri), zone. */
 export async function scheduleCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
-  const usage = '/schedule <HH:MM[,HH:MM…]> [time zone]';
+  const usage = '/schedule <HH:MM[,HH:MM…]> [days: weekdays | mon-fri | mon,wed,fri] [time zone]';
   if (req.args.length === 0) return { kind: 'error', text: 'Give one or more times.', usage, private: true };
-  const zoneArg = req.args.length > 1 && !/^\d/.test(req.args[req.args.length - 1]!) ? req.args[req.args.length - 1]! : null;
-  const timeArgs = zoneArg ? req.args.slice(0, -1) : req.args;
+  const timeArgs: string[] = [];
+  let days: string | null = null;
+  let zone: string | null = null;
+  for (const arg of req.args) {
+    if (/^\d/.test(arg)) timeArgs.push(arg);
+    else if (/^(daily|every-?day|weekdays|weekends|(sun|mon|tue|wed|thu|fri|sat)[a-z]*([,-]|$))/i.test(arg) && !arg.includes('/')) days = arg;
+    else if (zone === null) zone = arg;
+    else return { kind: 'error', text: `Unexpected "${arg.slice(0, 40)}".`, usage, private: true };
+  }
   const times = parseTimes(timeArgs.join(','), ctx.chatLimits.timesPerDay);
   if (!times.ok) return { kind: 'error', text: times.reason, usage, private: true };
   const sub = await loadSettings(ctx.store, req, ctx.config);
+  let weekdays = sub.weekdays;
+  if (days !== null) {
+    const d = parseWeekdays(days);
+    if (!d.ok) return { kind: 'error', text: d.reason, usage, private: true };
+    weekdays = d.value;
+  }
   let timezone = sub.timezone;
-  if (zoneArg) {
-    const z = parseZone(zoneArg);
+  if (zone !== null) {
+    const z = parseZone(zone);
     if (!z.ok) return { kind: 'error', text: z.reason, usage, private: true };
     timezone = z.value;
   }
-  const saved = await saveSettings(ctx.store, { ...sub, active: true, paused: null, times: times.value, timezone }, req.now);
+  const saved = await saveSettings(ctx.store, { ...sub, active: true, paused: null, times: times.value, weekdays, timezone }, req.now);
   return {
     kind: 'text',
     private: true,
-    lines: [`Digest times: ${saved.times.join(', ')} (${saved.timezone}).`, nextLine(saved, ctx, req.now)],
+    lines: [`Digest times: ${saved.times.join(', ')} ${describeWeekdays(saved.weekdays)} (${saved.timezone}).`, nextLine(saved, ctx, req.now)],
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCount, parseTime, parseTimes, parseTopicWords, parseZone } from '../../../src/bots/commands/args.js';
+import { describeWeekdays, parseCount, parseTime, parseTimes, parseTopicWords, parseWeekdays, parseZone } from '../../../src/bots/commands/args.js';
 
 describe('argument parsers', () => {
   it('parses times and refuses impossible ones', () => {
@@ -28,5 +28,16 @@ describe('argument parsers', () => {
     expect(parseTopicWords(['Climate', '-celebrity,', 'rail'])).toEqual({ ok: true, value: { topics: ['climate', 'rail'], mutes: ['celebrity'] } });
     expect(parseTopicWords(['(a+)+$']).ok).toBe(false);
     expect(parseTopicWords(['x'.repeat(41)]).ok).toBe(false);
+  });
+  it('parses delivery days', () => {
+    expect(parseWeekdays('weekdays')).toEqual({ ok: true, value: [1, 2, 3, 4, 5] });
+    expect(parseWeekdays('mon-fri')).toEqual({ ok: true, value: [1, 2, 3, 4, 5] });
+    expect(parseWeekdays('fri-mon')).toEqual({ ok: true, value: [0, 1, 5, 6] });
+    expect(parseWeekdays('mon,wed,friday')).toEqual({ ok: true, value: [1, 3, 5] });
+    expect(parseWeekdays('daily')).toEqual({ ok: true, value: null });
+    expect(parseWeekdays('sun-sat')).toEqual({ ok: true, value: null });
+    expect(parseWeekdays('funday').ok).toBe(false);
+    expect(describeWeekdays([1, 2, 3, 4, 5])).toBe('Mon–Fri');
+    expect(describeWeekdays(null)).toBe('every day');
   });
 });

@@ -135,6 +135,11 @@ describe('command router', () => {
     stored = await store.getSubscription('telegram:-100');
     expect(stored).toMatchObject({ times: ['08:00', '18:00'], timezone: 'America/New_York' });
 
+    expect(text(await handle(request('schedule', ['07:00', 'weekdays', 'Europe/Paris'], admin)))).toContain('07:00 Mon–Fri (Europe/Paris)');
+    expect(await store.getSubscription('telegram:-100')).toMatchObject({ times: ['07:00'], weekdays: [1, 2, 3, 4, 5], timezone: 'Europe/Paris' });
+    expect((await handle(request('schedule', ['07:00', 'funday'], admin))).kind).toBe('error');
+    await handle(request('schedule', ['18:00,08:00', 'daily', 'America/New_York'], admin));
+
     const badTime = await handle(request('schedule', ['25:00'], admin));
     expect(badTime.kind === 'error' && badTime.usage).toContain('/schedule');
     const badZone = await handle(request('subscribe', ['08:00', 'Mars/Base'], admin));

@@ -51,7 +51,7 @@ describe('given the shared command catalog', () => {
     expect(def('latest').options).toMatchObject([{ type: 4, name: 'count', required: false, min_value: 1, max_value: 20 }]);
     expect(def('digest').options).toMatchObject([{ name: 'topic', autocomplete: true, max_length: 100 }]);
     expect(def('subscribe').options.find((o) => o.name === 'timezone')).toMatchObject({ autocomplete: true, max_length: 64 });
-    expect(def('schedule').options).toMatchObject([{ name: 'time', required: true }, { name: 'timezone', required: false, autocomplete: true }]);
+    expect(def('schedule').options).toMatchObject([{ name: 'time', required: true }, { name: 'timezone', required: false, autocomplete: true }, { name: 'days', required: false, max_length: 40 }]);
     expect(def('search').options).toMatchObject([{ name: 'query', required: true, max_length: 200 }]);
   });
 
