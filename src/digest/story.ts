@@ -95,6 +95,10 @@ function storySummary(ordered: readonly Article[], count: number): string[] {
       max = Math.max(max, s.score);
     }
     const norm = (score: number): number => (max > min ? (score - min) / (max - min) : 1);
+    const firstIndex = scored.find((x) => {
+      const w = x.text.split(/\s+/).length;
+      return w >= 5 && w <= 80 && !CHROME.test(x.text.trim());
+    })?.index ?? -1;
     for (const s of scored) {
       const words = s.text.split(/\s+/).length;
       if (words < 5 || words > 80 || CHROME.test(s.text.trim())) continue;
@@ -104,7 +108,9 @@ function storySummary(ordered: readonly Article[], count: number): string[] {
       docTerms.forEach((other, j) => {
         if (j !== rank) corroborated = Math.max(corroborated, covered(terms, other));
       });
-      const score = norm(s.score) + (docs.length > 1 ? 0.3 * corroborated : 0) + (rank === 0 ? 0.05 : 0);
+      // A news story's first sentence (the lede) says what happened: the lead's opens the summary.
+      const lede = s.index === firstIndex ? (rank === 0 ? 1 : 0.1) : 0;
+      const score = norm(s.score) + (docs.length > 1 ? 0.3 * corroborated : 0) + (rank === 0 ? 0.05 : 0) + lede;
       const keys = new Set([...terms].filter((t) => t.startsWith('#') || names.has(t)));
       candidates.push({ rank, index: s.index, text: s.text.trim(), score, terms, keys });
     }
