@@ -162,3 +162,15 @@ export function dedupeParagraphs(paras: readonly string[]): string[] {
   }
   return kept;
 }
+
+/** Control characters (other than whitespace) in the first 8 K characters mean binary data. */
+export function looksBinary(s: string): boolean {
+  const n = Math.min(s.length, 8192);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 9 || (c > 13 && c < 32)) bad++;
+  }
+  return bad / Math.max(1, n) > 0.05;
+}

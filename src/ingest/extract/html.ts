@@ -4,7 +4,7 @@
  * `articleBody` replaces the DOM text when the DOM text is plainly an incomplete part of it.
  */
 import { parseHtml } from './parse.js';
-import { isChromeLine, comparable, tidy } from './clean.js';
+import { isChromeLine, comparable, looksBinary, tidy } from './clean.js';
 import { articleBlocks } from './content.js';
 import { readMetadata, type PageMeta } from './metadata.js';
 import { ExtractError, type Extracted } from './types.js';
@@ -43,17 +43,6 @@ function plain(s: string): string | null {
   return tidy(t) || null;
 }
 
-/** Control characters (other than whitespace) in the first 8 K characters mean binary data. */
-function looksBinary(s: string): boolean {
-  const n = Math.min(s.length, 8192);
-  let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0) return true;
-    if (c < 9 || (c > 13 && c < 32)) bad++;
-  }
-  return bad / Math.max(1, n) > 0.05;
-}
 
 function cleanBlocks(blocks: readonly Block[], meta: PageMeta): string[] {
   const titles = new Set([meta.title, meta.h1].filter((t): t is string => !!t).map(comparable));

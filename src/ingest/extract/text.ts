@@ -3,7 +3,7 @@
  * and related-headline lists go; a body printed twice is kept once; the headline is found (often
  * printed twice itself) and a standfirst that follows it becomes the description.
  */
-import { comparable, dedupeParagraphs, isChromeLine, tidy } from './clean.js';
+import { comparable, dedupeParagraphs, isChromeLine, looksBinary, tidy } from './clean.js';
 import { fromMarkdown, looksLikeMarkdown, type Line } from './markdown.js';
 import { ExtractError, type Extracted } from './types.js';
 
@@ -89,16 +89,6 @@ export function extractText(text: string, opts: { fileName?: string } = {}): Ext
   return { title, text: clean.join('\n\n'), description, byline, published, url: front.url ?? null, language: front.lang ?? front.language ?? null };
 }
 
-function looksBinary(s: string): boolean {
-  const n = Math.min(s.length, 8192);
-  let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0) return true;
-    if (c < 9 || (c > 13 && c < 32)) bad++;
-  }
-  return bad / Math.max(1, n) > 0.05;
-}
 
 /** Plain text: a line is a paragraph, except hard-wrapped prose, whose lines are joined. */
 function plainLines(src: string): Line[] {
