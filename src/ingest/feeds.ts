@@ -106,6 +106,14 @@ export interface FeedFetchResult {
   error?: string;
 }
 
+/** Cache-Control max-age as whole minutes (at most a day), when a server gives one. */
+export function maxAgeMinutes(cacheControl: string | undefined): number | null {
+  const m = /(?:^|[,\s])max-age=(\d+)/i.exec(cacheControl ?? '');
+  if (!m) return null;
+  const minutes = Math.ceil(Number(m[1]) / 60);
+  return minutes > 0 ? Math.min(minutes, 1440) : null;
+}
+
 function isTeaser(text: string): boolean {
   const t = text.trim();
   return t.length < TEASER_CHARS || /(…|\.\.\.|\[…\]|\[\.\.\.\]|read more|continue reading|weiterlesen)\s*$/i.test(t);
@@ -161,7 +169,7 @@ export async function fetchFeed(store: Store, feed: Feed, deps: FeedFetchDeps): 
       result.added = stored.added.length;
       result.duplicates = stored.duplicates.length;
       next.title = feed.title ?? parsed.title;
-      next.ttlMinutes = parsed.ttlMinutes;
+      next.ttlMinutes = parsed.ttlMinutes ?? maxAgeMinutes(res.headers['cache-control']);
       next.itemCount = parsed.items.length;
     }
     const interval = Math.max(deps.pollMinutes, next.ttlMinutes ?? 0);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed, FeedError } from '../../src/ingest/feed-parse.js';
-import { addFeed, DISABLE_AFTER, fetchDueFeeds, fetchFeed, listFeeds, removeFeed } from '../../src/ingest/feeds.js';
+import { addFeed, DISABLE_AFTER, fetchDueFeeds, fetchFeed, listFeeds, maxAgeMinutes, removeFeed } from '../../src/ingest/feeds.js';
 import type { Fetcher } from '../../src/ingest/feeds.js';
 import { fetchUrl } from '../../src/ingest/fetch.js';
 import { extractHtml } from '../../src/ingest/extract/html.js';
@@ -134,6 +134,19 @@ describe('feed service', () => {
     const second = await fetchFeed(store, feed, deps(new Date(NOW.getTime() + 3_600_000)));
     expect(second.notModified).toBe(true);
     expect(await store.countArticles()).toBe(2);
+  });
+
+  it('polls a feed no more often than its Cache-Control max-age asks', async () => {
+    const store = createMemoryStore();
+    srv.route('/cached.xml', (_q, r) => void r.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'public, max-age=7200' }).end(rss('').replace('<ttl>60</ttl>', '')));
+    const r = await addFeed(store, `${srv.url}/cached.xml`, { scope: 'global', now: NOW, fetcher });
+    if (!r.ok) throw new Error(r.reason);
+    await fetchFeed(store, r.feed, deps());
+    const feed = (await store.getFeed(r.feed.id))!;
+    expect(feed.ttlMinutes).toBe(120);
+    expect(feed.nextFetchAt).toBe(new Date(NOW.getTime() + 120 * 60_000).toISOString());
+    expect(maxAgeMinutes('no-cache')).toBeNull();
+    expect(maxAgeMinutes('max-age=30')).toBe(1);
   });
 
   it('fetches the linked page when an item is only a teaser', async () => {
