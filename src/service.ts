@@ -3,10 +3,14 @@
  * articles and a console chat; with tokens, the bots, the scheduler and feed polling until a signal.
  */
 import type { Config } from './config.js';
+import { secretsOf } from './config.js';
+import { createLogger } from './log.js';
+import type { Logger } from './log.js';
 import { consoleDigest, feedPoller, openApp, scheduledDigest, seedSamples } from './app.js';
 import type { App } from './app.js';
 import { renderText } from './digest/render/text.js';
 import { runConsoleChat } from './bots/console/console-chat.js';
+import { consoleSender } from './bots/console/console-sender.js';
 import { startTelegramBot } from './bots/telegram/index.js';
 import { startDiscordBot, storeTopicSource } from './bots/discord/index.js';
 import { createScheduler } from './scheduler/scheduler.js';
@@ -36,9 +40,30 @@ async function runConsole(app: App): Promise<number> {
   process.stdout.write(`${renderText(digest, { timeZone: app.config.timezone, emptyText })}\n`);
   if (process.stdin.isTTY && process.stdout.isTTY) {
     process.stdout.write('\nNo DISCORD_TOKEN or TELEGRAM_BOT_TOKEN is set, so this is the console chat (see README for the bots).\n');
+    // The console is a chat like the others: /subscribe here gets digests printed on time, and feeds are polled.
+    // Only warnings reach the terminal here, so the chat stays readable.
+    const quiet = createLogger({ level: app.config.logLevel === 'debug' ? 'debug' : 'warn', secrets: secretsOf(app.config) });
+    const scheduler = createScheduler(schedulerDeps(app, { console: consoleSender(process.stdout) as ChatSender }, quiet));
+    await scheduler.start();
     await runConsoleChat({ handler: app.handler, timeZone: app.config.timezone, clock: app.clock });
+    await scheduler.stop();
   }
   return 0;
+}
+
+function schedulerDeps(app: App, senders: Partial<Record<Platform, ChatSender>>, log: Logger = app.log) {
+  const { config } = app;
+  return {
+    store: app.store,
+    senders,
+    buildDigest: scheduledDigest(app),
+    clock: realClock,
+    log: log.child({ part: 'scheduler' }),
+    graceHours: config.catchUpGraceHours,
+    maxWindowHours: config.maxWindowHours,
+    pollFeeds: feedPoller(app),
+    feedPollMinutes: config.feedPollMinutes,
+  };
 }
 
 async function runBots(app: App): Promise<number> {
@@ -68,17 +93,7 @@ async function runBots(app: App): Promise<number> {
     return 1;
   }
 
-  const scheduler = createScheduler({
-    store: app.store,
-    senders,
-    buildDigest: scheduledDigest(app),
-    clock: realClock,
-    log: log.child({ part: 'scheduler' }),
-    graceHours: config.catchUpGraceHours,
-    maxWindowHours: config.maxWindowHours,
-    pollFeeds: feedPoller(app),
-    feedPollMinutes: config.feedPollMinutes,
-  });
+  const scheduler = createScheduler(schedulerDeps(app, senders));
   await scheduler.start();
   log.info('newsbot running', { platforms: Object.keys(senders) });
 
