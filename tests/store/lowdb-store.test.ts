@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/lowdb-store.js';
 import type { Store } from '../../src/store/store.js';
 import { storeContract } from './store-contract.js';
+import { deliveryPart } from '../../src/store/delivery-partitions.js';
 import { NOW, article, delivery, feed, hoursAgo, subscription, tempDir } from './fixtures.js';
 
 storeContract('lowdb store', async () => {
@@ -76,10 +77,16 @@ describe('lowdb store files', () => {
     }
   });
 
-  it('files deliveries by the UTC day of their slot', async () => {
+  it('files deliveries by the UTC day of their slot and a bucket of their subscription', async () => {
+    const bucket = deliveryPart(delivery('2026-11-27T23:30:00.000Z')).slice(10);
     await store.putDelivery(delivery('2026-11-27T23:30:00.000Z'));
     await store.putDelivery(delivery('2026-11-28T07:00:00.000Z'));
-    expect(await list('deliveries')).toEqual(['2026-11-27.json', '2026-11-28.json']);
+    expect(await list('deliveries')).toEqual([`2026-11-27${bucket}.json`, `2026-11-28${bucket}.json`]);
+    // Many subscriptions due at once spread over several files, so one write stays small.
+    for (let i = 0; i < 64; i++) await store.putDelivery(delivery('2026-11-28T08:00:00.000Z', { subscriptionId: `telegram:${i}` }));
+    expect((await list('deliveries')).filter((f) => f.startsWith('2026-11-28')).length).toBeGreaterThan(8);
+    expect(await store.listDeliveries(undefined, 3)).toHaveLength(3);
+    expect((await store.listDeliveries('telegram:-100')).map((d) => d.slot)).toEqual(['2026-11-28T07:00:00.000Z', '2026-11-27T23:30:00.000Z']);
   });
 
   it('creates the folder 0700 and every file 0600', async () => {
@@ -89,7 +96,7 @@ describe('lowdb store files', () => {
     await store.putDelivery(delivery(hoursAgo(1)));
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
     for (const sub of ['articles', 'deliveries']) expect((await stat(join(dir, sub))).mode & 0o777).toBe(0o700);
-    const files = ['meta.json', 'feeds.json', 'subscriptions.json', 'newsbot.lock', 'articles/2026-11-28.json', 'deliveries/2026-11-28.json'];
+    const files = ['meta.json', 'feeds.json', 'subscriptions.json', 'newsbot.lock', 'articles/2026-11-28.json', `deliveries/${deliveryPart(delivery(hoursAgo(1)))}.json`];
     for (const f of files) expect({ f, mode: (await stat(join(dir, f))).mode & 0o777 }).toEqual({ f, mode: 0o600 });
   });
 
