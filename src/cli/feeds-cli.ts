@@ -41,10 +41,12 @@ export async function feedsFetch(app: App, all: boolean, json: boolean): Promise
     now: app.clock(), fetcher: app.fetcher, extractHtml, fetchTeasers: app.config.fetchTeasers, log: app.log, pollMinutes: app.config.feedPollMinutes,
   }, all);
   let failed = 0;
+  const urls = new Map((await listFeeds(app.store)).map((f) => [f.id, f.url]));
   for (const r of results) {
+    const source = urls.get(r.feedId) ?? r.feedId;
     if (r.error) failed++;
-    if (json) printJson(r);
-    else process.stdout.write(`${r.feedId}: ${r.error ? `error: ${r.error}` : r.notModified ? 'not modified' : `${r.added} added, ${r.duplicates} duplicate, ${r.failed} failed`}\n`);
+    if (json) printJson(r.error ? { source, feed: r.feedId, error: r.error } : { source, feed: r.feedId, added: r.added, duplicates: r.duplicates, failed: r.failed, notModified: r.notModified });
+    else process.stdout.write(`${r.feedId} ${source}: ${r.error ? `error: ${r.error}` : r.notModified ? 'not modified' : `${r.added} added, ${r.duplicates} duplicate, ${r.failed} failed`}\n`);
   }
   if (!json) process.stderr.write(`fetched ${results.length} feed(s), ${failed} failed\n`);
   return failed > 0 ? 1 : 0;
