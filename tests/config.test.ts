@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +53,6 @@ describe('readEnv', () => {
     const env = readEnv({ NEWSBOT_MAX_STORIES: '7' }, dir);
     expect(env.TZ).toBe('Europe/Berlin');
     expect(env.NEWSBOT_MAX_STORIES).toBe('7');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

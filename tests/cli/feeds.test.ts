@@ -1,7 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startServer } from '../helpers/http-server.js';
 import type { TestServer } from '../helpers/http-server.js';
 import { jsonLines, runCli } from './run-cli.js';
@@ -26,7 +26,9 @@ describe('newsbot feeds', () => {
   afterAll(() => srv.close());
 
   it('adds, lists, fetches (a broken feed gets {source,error}, the others go on), and removes feeds', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'newsbot-feeds-')), 'data');
+    const root = mkdtempSync(join(tmpdir(), 'newsbot-feeds-'));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+    const db = join(root, 'data');
     const refused = await runCli(['feeds', 'add', `${srv.url}/good.xml`, '--db', db]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/private or local address.*NEWSBOT_ALLOW_PRIVATE_URLS/);

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonLines, runCli } from './run-cli.js';
 import { openStore } from '../../src/store/lowdb-store.js';
 
@@ -30,6 +30,7 @@ describe('newsbot ingest and extract on bad input', () => {
     dir = mkdtempSync(join(tmpdir(), 'newsbot-cli-'));
     bad = badInputs(dir);
   });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('gives each bad file one JSON line, goes on, exits 1, prints no stack trace', async () => {
     const r = await runCli(['extract', bad, join(SAMPLES, 'coastline-daily', 'ferry-fares.md'), '--json']);

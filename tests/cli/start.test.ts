@@ -1,12 +1,15 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
 describe('newsbot start without a token', () => {
+  const root = mkdtempSync(join(tmpdir(), 'newsbot-start-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
   it('on the first run stores the samples, prints the digest, and exits 0 when not on a terminal', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'newsbot-start-')), 'data');
+    const db = join(root, 'data');
     const first = await runCli(['start', '--db', db]);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/stored 12 sample articles/);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,10 @@ describe('newsbot start with a Discord token (real discord.js, fake Discord)', (
     await store.putSubscription(sub);
     await store.close();
   });
-  afterAll(() => fake.close());
+  afterAll(async () => {
+    await fake.close();
+    rmSync(join(db, '..'), { recursive: true, force: true });
+  });
 
   it('registers commands, catches up the missed digest as embeds, answers a slash command, and exits 0 on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'start', '--db', db], {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,7 @@ describe('newsbot start with a Telegram token (real telegraf, fake Bot API)', ()
   });
   afterAll(async () => {
     await fake.close();
+    rmSync(join(db, '..'), { recursive: true, force: true });
   });
 
   it('catches up the missed slot, answers commands, and stops on SIGTERM with exit 0', async () => {
