@@ -127,10 +127,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     });
   }
 
-  /** Writes the 'pending' record (the slot is now durable) and queues it. */
-  async function schedule(sub: Subscription, slot: Date, now: Date): Promise<void> {
-    if (!(await store.getDelivery(deliveryKey(sub.id, slot)))) await store.putDelivery(newRecord(sub.id, slot, now));
-    enqueue(sub, slot);
+  /** Writes the 'pending' records (the slots are now durable) in one batch, then queues them. */
+  async function schedule(due: readonly (readonly [Subscription, Date])[], now: Date): Promise<void> {
+    const fresh = [];
+    for (const [sub, slot] of due) {
+      if (!(await store.getDelivery(deliveryKey(sub.id, slot)))) fresh.push(newRecord(sub.id, slot, now));
+    }
+    if (fresh.length > 0) await store.putDeliveries(fresh);
+    for (const [sub, slot] of due) enqueue(sub, slot);
   }
 
   async function catchUp(now: Date, subs: Subscription[]): Promise<void> {
@@ -146,7 +150,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         await store.putDelivery(newRecord(sub.id, slot, now, 'skipped', `missed while newsbot was not running (older than the ${deps.graceHours} h catch-up grace period)`));
       }
       for (const slot of plan.resume) enqueue(sub, slot);
-      for (const slot of plan.deliver) await schedule(sub, slot, now);
+      await schedule(plan.deliver.map((slot) => [sub, slot] as const), now);
       counts.resumed += plan.resume.length;
       counts.delivered += plan.deliver.length;
       counts.skipped += plan.skip.length;
@@ -176,12 +180,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   async function runTick(now: Date): Promise<void> {
     if (stopping || cursor === null) return;
     const byId = resync(await store.listSubscriptions(), cursor);
+    const due: (readonly [Subscription, Date])[] = [];
     for (const { id, at } of index.takeDue(now)) {
       const sub = byId.get(id);
       if (!sub) continue;
       index.set(id, nextRun(sub, now), fingerprint(sub));
-      for (const slot of slotsBetween(sub, new Date(at.getTime() - 1), now)) await schedule(sub, slot, now);
+      for (const slot of slotsBetween(sub, new Date(at.getTime() - 1), now)) due.push([sub, slot]);
     }
+    await schedule(due, now);
     if (now > cursor) cursor = now;
     maybePoll(now);
   }

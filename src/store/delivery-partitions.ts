@@ -85,6 +85,31 @@ export class DeliveryPartitions {
     if (old !== undefined && old !== day) await this.parts.get(old)?.commit([], [record.key]);
   }
 
+  /**
+   * New records in bulk, one write per partition they touch. Records already stored go through
+   * `put`, so a slot that moved day is handled the same way.
+   */
+  async putMany(records: readonly DeliveryRecord[]): Promise<void> {
+    const byPart = new Map<string, DeliveryRecord[]>();
+    for (const record of records) {
+      assertRecord('delivery record', checkDelivery, record, 'key');
+      if (this.index.has(record.key)) {
+        await this.put(record);
+        continue;
+      }
+      const part = deliveryPart(record);
+      const list = byPart.get(part) ?? [];
+      list.push(copyRecord(record));
+      byPart.set(part, list);
+    }
+    for (const [part, list] of byPart) {
+      const file = this.parts.get(part) ?? RecordFile.fresh(this.fileOf(part), DELIVERIES, this.ops);
+      await file.commit(list);
+      this.parts.set(part, file);
+      for (const r of list) this.index.set(r.key, part);
+    }
+  }
+
   /** Newest slot first, optionally for one subscription, at most `limit`. */
   list(subscriptionId?: string, limit?: number): DeliveryRecord[] {
     if (limit !== undefined) limit = Math.max(0, limit);

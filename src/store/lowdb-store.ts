@@ -134,6 +134,7 @@ class LowdbStore implements Store {
 
   getDelivery = (key: string) => this.run(() => this.deliveries.get(key));
   putDelivery = (record: DeliveryRecord) => this.run(() => this.deliveries.put(record));
+  putDeliveries = (records: DeliveryRecord[]) => this.run(() => this.deliveries.putMany(records));
   listDeliveries = (subscriptionId?: string, limit?: number) => this.run(() => this.deliveries.list(subscriptionId, limit));
 
   prune = (now: Date, retentionDays: number) =>

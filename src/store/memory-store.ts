@@ -103,6 +103,11 @@ export function createMemoryStore(): Store {
       assertRecord('delivery record', checkDelivery, record, 'key');
       deliveries.set(record.key, copyRecord(record));
     },
+    async putDeliveries(records) {
+      open();
+      for (const r of records) assertRecord('delivery record', checkDelivery, r, 'key');
+      for (const r of records) deliveries.set(r.key, copyRecord(r));
+    },
     async listDeliveries(subscriptionId?: string, limit?: number) {
       open();
       const list = [...deliveries.values()].filter((d) => subscriptionId === undefined || d.subscriptionId === subscriptionId);

@@ -43,6 +43,8 @@ export interface Store {
   getDelivery(key: string): Promise<DeliveryRecord | null>;
   /** Insert or replace by key; durable when the promise resolves. */
   putDelivery(record: DeliveryRecord): Promise<void>;
+  /** Many records at once (a tick's new slots): one write per partition instead of one per record. */
+  putDeliveries(records: DeliveryRecord[]): Promise<void>;
   /** Delivery records, newest slot first; optionally for one subscription. */
   listDeliveries(subscriptionId?: string, limit?: number): Promise<DeliveryRecord[]>;
 

@@ -194,6 +194,18 @@ export function storeContract(name: string, make: () => Promise<StoreHarness>): 
 
       it('given a malformed delivery record, throws StoreError', async () => {
         await expect(store.putDelivery({ ...delivery(hoursAgo(1)), status: 'lost' as 'sent' })).rejects.toThrow(StoreError);
+        await expect(store.putDeliveries([delivery(hoursAgo(1)), { ...delivery(hoursAgo(2)), status: 'lost' as 'sent' }])).rejects.toThrow(StoreError);
+      });
+
+      it('puts many records at once, new and existing, durably', async () => {
+        const existing = delivery(hoursAgo(30));
+        await store.putDelivery(existing);
+        const batch = Array.from({ length: 50 }, (_, i) => delivery(hoursAgo(1), { subscriptionId: `telegram:${i}` }));
+        await store.putDeliveries([...batch, { ...existing, status: 'sent' }]);
+        store = await h.reopen();
+        expect(await store.listDeliveries(undefined, 100)).toHaveLength(51);
+        expect((await store.getDelivery(existing.key))?.status).toBe('sent');
+        expect(await store.getDelivery(batch[49]!.key)).toMatchObject({ subscriptionId: 'telegram:49', status: 'pending' });
       });
     });
 
