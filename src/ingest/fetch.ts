@@ -1,96 +1,93 @@
 /**
  * The one function every network read goes through: feeds, pages, /summary and ingest URLs.
- * It refuses private addresses (before connecting, after DNS resolution, on every redirect),
- * caps size (decompressed bytes counted), time and redirects, and checks the content type.
+ * It refuses private addresses (on the literal host, on the address DNS gives at connect time, and
+ * on every redirect hop), caps size (decompressed bytes counted), time and redirects, and checks
+ * the content type.
  */
 import { lookup as dnsLookup } from 'node:dns';
-import type { LookupAddress, LookupOptions } from 'node:dns';
+import type { LookupAddress } from 'node:dns';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import { isIP } from 'node:net';
+import type { LookupFunction } from 'node:net';
+import { Writable } from 'node:stream';
+import type { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { checkSniffed, contentTypeError, decodeBody, parseContentType, refusedType } from './fetch-decode.js';
+import { FETCH_DEFAULTS, FetchError, PRIVATE_HINT } from './fetch-types.js';
+import type { FetchOptions, FetchResult } from './fetch-types.js';
 import { bareHost, isBlockedAddress, isBlockedName } from './net-guard.js';
 
-export type FetchErrorCode =
-  | 'bad-url' | 'bad-scheme' | 'refused-address' | 'too-large' | 'timeout' | 'too-many-redirects'
-  | 'bad-content-type' | 'http-status' | 'network';
+export { FetchError, FETCH_DEFAULTS } from './fetch-types.js';
+export type { FetchErrorCode, FetchOptions, FetchResult } from './fetch-types.js';
+export { decodeBody } from './fetch-decode.js';
 
-/** A failed fetch; `message` is one line meant for the user. */
-export class FetchError extends Error {
-  override readonly name = 'FetchError';
-  constructor(readonly code: FetchErrorCode, message: string, readonly status: number | null = null, options?: { cause?: unknown }) {
-    super(message, options);
-  }
+const UA = 'newsbot/0.1 (news digest bot)';
+
+/** Which addresses may be reached. */
+interface Guard {
+  allowPrivate: boolean;
+  allowed: ReadonlySet<string>;
 }
 
-export interface FetchOptions {
-  /** What the caller expects: decides the accepted content types. */
-  kind: 'page' | 'feed' | 'any';
-  /** Lift the private-address rule (NEWSBOT_ALLOW_PRIVATE_URLS=1, tests). */
-  allowPrivate?: boolean;
-  maxBytes?: number;
-  timeoutMs?: number;
-  maxRedirects?: number;
-  etag?: string | null;
-  lastModified?: string | null;
-  userAgent?: string;
-  /** DNS lookup, injectable for tests (defaults to the system resolver). */
-  lookup?: typeof dnsLookup;
+function makeGuard(opts: Pick<FetchOptions, 'allowPrivate' | 'allowAddresses'>): Guard {
+  return { allowPrivate: opts.allowPrivate, allowed: new Set((opts.allowAddresses ?? []).map((a) => bareHost(a).toLowerCase())) };
 }
 
-export interface FetchResult {
-  status: 200 | 304;
-  /** Final URL after redirects. */
-  url: string;
-  contentType: string | null;
-  charset: string | null;
-  body: Buffer;
-  etag: string | null;
-  lastModified: string | null;
-  headers: Record<string, string>;
-  /** The body decoded with its charset; invalid bytes become U+FFFD. */
-  text(): string;
+function refused(guard: Guard, address: string): boolean {
+  return !guard.allowPrivate && isBlockedAddress(address) && !guard.allowed.has(bareHost(address).toLowerCase());
 }
 
-export const FETCH_DEFAULTS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000, maxRedirects: 5, maxUrlLength: 2048 } as const;
-const UA = 'newsbot/0.1 (+https://github.com/newsbot; news digest bot)';
+/** "2.5 MB", "800 KB", "512 bytes". */
+function size(n: number): string {
+  if (n >= 1048576) return `${(n / 1048576).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}
 
-const TYPES: Record<FetchOptions['kind'], RegExp> = {
-  page: /^(text\/html|application\/xhtml\+xml|text\/plain)$/,
-  feed: /^(application\/(rss|atom|rdf|feed|xml|json|ld\+json|x-rss|x-atom)(\+xml|\+json)?|text\/(xml|plain|html|rss|atom)|application\/octet-stream)$/,
-  any: /^(text\/[\w.+-]+|application\/(xhtml\+xml|xml|json|[\w.-]+\+(xml|json))|application\/octet-stream)$/,
-};
-
-/** Parses and checks a URL; throws FetchError for anything not fetchable. */
-export function checkUrl(raw: string, allowPrivate: boolean): URL {
-  if (raw.length > FETCH_DEFAULTS.maxUrlLength) throw new FetchError('bad-url', `refused: the URL is over ${FETCH_DEFAULTS.maxUrlLength} characters`);
+/**
+ * Parses and checks a URL before anything is sent: scheme, credentials, length, and (unless
+ * private URLs are allowed) a literal private address or a local/metadata host name.
+ * `redirected` words the refusal for a redirect hop.
+ */
+export function checkUrl(raw: string, opts: Pick<FetchOptions, 'allowPrivate' | 'allowAddresses'>, redirected = false): URL {
+  const guard = makeGuard(opts);
+  const what = redirected ? 'the server redirected to' : '';
+  if (raw.length > FETCH_DEFAULTS.maxUrlLength) throw new FetchError('bad-url', `refused: ${what || 'the'} URL is over ${FETCH_DEFAULTS.maxUrlLength} characters`);
   let u: URL;
   try {
     u = new URL(raw);
   } catch {
     throw new FetchError('bad-url', `not a valid URL: ${raw.slice(0, 80)}`);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new FetchError('bad-scheme', `refused: only http and https URLs are fetched, not ${u.protocol.replace(':', '')}`);
-  if (u.username || u.password) throw new FetchError('bad-url', 'refused: URLs with a user name or password are not fetched');
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new FetchError('bad-scheme', `refused: ${what ? `${what} a` : 'only http and https URLs are fetched, not'} ${u.protocol.replace(':', '')}${what ? ' URL' : ''}`);
+  }
+  if (u.username || u.password) throw new FetchError('bad-url', `refused: ${what ? `${what} a URL` : 'URLs'} with a user name or password${what ? '' : ' are not fetched'}`);
   const host = bareHost(u.hostname);
-  if (!allowPrivate) {
-    if (isIP(host) && isBlockedAddress(host)) throw new FetchError('refused-address', `refused: ${host} is a private or local address (set NEWSBOT_ALLOW_PRIVATE_URLS=1 for local use)`);
-    if (!isIP(host) && isBlockedName(host)) throw new FetchError('refused-address', `refused: ${host} is a local or metadata host name (set NEWSBOT_ALLOW_PRIVATE_URLS=1 for local use)`);
+  if (!guard.allowPrivate) {
+    const lead = what ? `${what} ${host},` : `${host} is`;
+    if (isIP(host) && refused(guard, host)) throw new FetchError('refused-address', `refused: ${lead} a private or local address ${PRIVATE_HINT}`);
+    if (!isIP(host) && isBlockedName(host)) throw new FetchError('refused-address', `refused: ${lead} a local or metadata host name ${PRIVATE_HINT}`);
   }
   return u;
 }
 
-/** A DNS lookup that refuses private answers, so the address connected to is the address checked. */
-function guardedLookup(host: string, base: typeof dnsLookup) {
-  return (hostname: string, options: LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
+/**
+ * A DNS lookup that refuses private answers. It is the lookup of the connection itself, so the
+ * address checked is the address connected to: a name cannot resolve to a public address for the
+ * check and a private one for the connection (DNS rebinding).
+ */
+function guardedLookup(host: string, guard: Guard, base: LookupFunction): LookupFunction {
+  return (hostname, options, callback) => {
     base(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 0);
-      const list = addresses as LookupAddress[];
-      const bad = list.find((a) => isBlockedAddress(a.address));
+      const list = (Array.isArray(addresses) ? addresses : [{ address: addresses, family: isIP(addresses) }]) as LookupAddress[];
+      const bad = list.find((a) => refused(guard, a.address));
       if (bad) {
-        const e = new FetchError('refused-address', `refused: ${host} resolves to ${bad.address}, a private or local address (set NEWSBOT_ALLOW_PRIVATE_URLS=1 for local use)`);
+        const e = new FetchError('refused-address', `refused: ${host} resolves to ${bad.address}, a private or local address ${PRIVATE_HINT}`);
         return callback(e as unknown as NodeJS.ErrnoException, '', 0);
       }
       if (options.all) return callback(null, list);
@@ -106,23 +103,145 @@ function header(res: IncomingMessage, name: string): string | null {
   return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
 }
 
+/** Any error of a request as a one-line FetchError. */
+function toFetchError(err: unknown, url: URL): FetchError {
+  if (err instanceof FetchError) return err;
+  const e = err as NodeJS.ErrnoException;
+  const code = e?.code ?? '';
+  if (e?.name === 'AbortError') return new FetchError('aborted', 'the fetch was cancelled', null, { cause: err });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') return new FetchError('network', `${url.hostname} was not found (DNS)`, null, { cause: err });
+  if (code === 'ECONNREFUSED') return new FetchError('network', `${url.host} refused the connection`, null, { cause: err });
+  if (code === 'ETIMEDOUT') return new FetchError('timeout', `timed out connecting to ${url.host}`, null, { cause: err });
+  if (/^(ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_SSL)/.test(code)) return new FetchError('network', `TLS problem with ${url.host} (${code})`, null, { cause: err });
+  if (/^(Z_|ERR__ERROR|ERR_BROTLI)/.test(code)) return new FetchError('network', 'could not decompress the response', null, { cause: err });
+  const msg = (e?.message ?? String(err)).split('\n')[0];
+  return new FetchError('network', `network error: ${msg}${code && !msg?.includes(code) ? ` (${code})` : ''}`, null, { cause: err });
+}
+
+/** One request/response exchange; the body is read or discarded by the caller. */
+interface Hop {
+  res: IncomingMessage;
+  /** Reads the body through its decompressor, failing once the decoded size passes maxBytes. */
+  read(maxBytes: number): Promise<Buffer>;
+  /** Drops the response and its connection. */
+  discard(): void;
+}
+
+function requestHeaders(opts: FetchOptions): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = {
+    'user-agent': opts.userAgent ?? UA,
+    accept: opts.kind === 'feed'
+      ? 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5'
+      : opts.kind === 'page' ? 'text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8, */*;q=0.5' : '*/*',
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  if (opts.etag) headers['if-none-match'] = opts.etag;
+  if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
+  return headers;
+}
+
+function decoderFor(encoding: string): Transform | null {
+  // Truncated compressed bodies are common (servers cut streams); browsers keep what decoded.
+  const sync = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  switch (encoding) {
+    case '': case 'identity': return null;
+    case 'gzip': case 'x-gzip': return zlib.createGunzip(sync);
+    case 'deflate': return zlib.createInflate(sync);
+    case 'br': return zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
+    default: throw new FetchError('network', `the server used a compression newsbot cannot read (${encoding})`);
+  }
+}
+
+function openHop(url: URL, opts: FetchOptions, guard: Guard, deadline: number): Promise<Hop> {
+  const lib = url.protocol === 'https:' ? https : http;
+  const base = opts.lookup ?? (dnsLookup as unknown as LookupFunction);
+  // With private addresses allowed the resolver is used as is; otherwise every answer is checked.
+  const lookup = guard.allowPrivate ? opts.lookup : guardedLookup(bareHost(url.hostname), guard, base);
+  const idleMs = Math.min(opts.timeoutMs ?? FETCH_DEFAULTS.timeoutMs, FETCH_DEFAULTS.idleMs);
+  return new Promise((resolve, reject) => {
+    let failure: FetchError | null = null;
+    // agent: false — no pooled sockets, so no connection is reused past the lookup that checked it.
+    const req = lib.request(url, { method: 'GET', headers: requestHeaders(opts), agent: false, ...(lookup ? { lookup } : {}) });
+    const fail = (err: FetchError) => {
+      failure ??= err;
+      req.destroy(err);
+    };
+    const onAbort = () => fail(new FetchError('aborted', 'the fetch was cancelled'));
+    const timer = setTimeout(() => fail(new FetchError('timeout', `timed out: no complete answer within ${Math.round((opts.timeoutMs ?? FETCH_DEFAULTS.timeoutMs) / 100) / 10} s`)), Math.max(0, deadline - Date.now()));
+    const cleanup = () => {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
+    };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    req.setTimeout(idleMs, () => fail(new FetchError('timeout', `timed out: ${url.host} sent nothing for ${Math.round(idleMs / 100) / 10} s`)));
+    req.on('error', (err) => {
+      cleanup();
+      reject(failure ?? toFetchError(err, url));
+    });
+    req.on('response', (res) => {
+      resolve({
+        res,
+        discard: () => {
+          cleanup();
+          res.destroy();
+          req.destroy();
+        },
+        read: async (maxBytes) => {
+          const chunks: Buffer[] = [];
+          let total = 0;
+          const encoding = header(res, 'content-encoding')?.toLowerCase().trim() ?? '';
+          const sink = new Writable({
+            write(chunk: Buffer, _enc, done) {
+              total += chunk.length;
+              if (total <= maxBytes) {
+                chunks.push(chunk);
+                return done();
+              }
+              const e = new FetchError('too-large', `refused: the response passed the ${size(maxBytes)} limit${encoding && encoding !== 'identity' ? ' once decompressed' : ''}`);
+              fail(e);
+              done(e);
+            },
+          });
+          try {
+            const decoder = decoderFor(encoding);
+            await (decoder ? pipeline(res, decoder, sink) : pipeline(res, sink));
+            return Buffer.concat(chunks, Math.min(total, maxBytes));
+          } catch (err) {
+            req.destroy();
+            throw failure ?? toFetchError(err, url);
+          } finally {
+            cleanup();
+          }
+        },
+      });
+    });
+    req.end();
+  });
+}
+
 /** Fetches a URL under every rule above. Throws FetchError with a one-line message. */
 export async function fetchUrl(rawUrl: string, opts: FetchOptions): Promise<FetchResult> {
-  const allowPrivate = opts.allowPrivate === true;
+  const guard = makeGuard(opts);
   const maxBytes = opts.maxBytes ?? FETCH_DEFAULTS.maxBytes;
-  const timeoutMs = opts.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
   const maxRedirects = opts.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
-  const deadline = Date.now() + timeoutMs;
-  let url = checkUrl(rawUrl, allowPrivate);
+  const deadline = Date.now() + (opts.timeoutMs ?? FETCH_DEFAULTS.timeoutMs);
+  let url = checkUrl(rawUrl, opts);
   for (let hop = 0; ; hop++) {
-    const res = await request(url, opts, allowPrivate, deadline);
+    if (opts.signal?.aborted) throw new FetchError('aborted', 'the fetch was cancelled');
+    const { res, read, discard } = await openHop(url, opts, guard, deadline);
     const status = res.statusCode ?? 0;
     if (status >= 300 && status < 400 && status !== 304) {
-      res.resume();
       const location = header(res, 'location');
-      if (!location) throw new FetchError('http-status', `HTTP ${status} without a Location header`, status);
-      if (hop >= maxRedirects) throw new FetchError('too-many-redirects', `refused: more than ${maxRedirects} redirects`);
-      url = checkUrl(new URL(location, url).toString(), allowPrivate);
+      discard();
+      if (!location) throw new FetchError('http-status', `the server answered HTTP ${status} without saying where to go`, status);
+      if (hop >= maxRedirects) throw new FetchError('too-many-redirects', `refused: more than ${maxRedirects} redirects`, status);
+      let next: URL;
+      try {
+        next = new URL(location, url);
+      } catch {
+        throw new FetchError('bad-url', `the server redirected to an invalid URL: ${location.slice(0, 80)}`, status);
+      }
+      url = checkUrl(next.toString(), opts, true);
       continue;
     }
     const base = {
@@ -132,115 +251,25 @@ export async function fetchUrl(rawUrl: string, opts: FetchOptions): Promise<Fetc
       headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')])),
     };
     if (status === 304) {
-      res.resume();
+      discard();
       return { ...base, status: 304, contentType: null, charset: null, body: Buffer.alloc(0), text: () => '' };
     }
     if (status < 200 || status >= 300) {
-      res.resume();
+      discard();
       throw new FetchError('http-status', `the server answered HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`, status);
     }
-    const ctype = header(res, 'content-type');
-    const mime = ctype?.split(';')[0]?.trim().toLowerCase() ?? null;
-    const charset = /charset="?([\w-]+)"?/i.exec(ctype ?? '')?.[1]?.toLowerCase() ?? null;
-    if (mime && !TYPES[opts.kind].test(mime)) {
-      res.resume();
-      throw new FetchError('bad-content-type', `refused: the URL serves ${mime}, not ${opts.kind === 'feed' ? 'a feed' : 'a web page'}`);
+    const { mime, charset } = parseContentType(header(res, 'content-type'));
+    if (refusedType(mime, opts.kind)) {
+      discard();
+      throw contentTypeError(mime!, opts.kind);
     }
     const length = Number(header(res, 'content-length') ?? NaN);
-    if (length > maxBytes) {
-      res.destroy();
-      throw new FetchError('too-large', `refused: the response is ${(length / 1048576).toFixed(1)} MB, over the ${maxBytes / 1048576} MB limit`);
+    if (Number.isFinite(length) && length > maxBytes) {
+      discard();
+      throw new FetchError('too-large', `refused: the response is ${size(length)}, over the ${size(maxBytes)} limit`);
     }
-    const body = await readBody(res, maxBytes, deadline);
-    return {
-      ...base, status: 200, contentType: mime, charset, body,
-      text: () => decodeBody(body, charset),
-    };
-  }
-}
-
-function request(url: URL, opts: FetchOptions, allowPrivate: boolean, deadline: number): Promise<IncomingMessage> {
-  const lib = url.protocol === 'https:' ? https : http;
-  const host = bareHost(url.hostname);
-  const headers: Record<string, string> = {
-    'user-agent': opts.userAgent ?? UA,
-    accept: opts.kind === 'feed' ? 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5' : 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5',
-    'accept-encoding': 'gzip, deflate, br',
-  };
-  if (opts.etag) headers['if-none-match'] = opts.etag;
-  if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
-  // Private allowed: the plain resolver (or the injected one). Otherwise every answer is checked.
-  const lookup = allowPrivate ? opts.lookup : guardedLookup(host, opts.lookup ?? dnsLookup);
-  return new Promise((resolve, reject) => {
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) return reject(new FetchError('timeout', 'timed out'));
-    const req = lib.request(url, {
-      method: 'GET',
-      headers,
-      ...(lookup ? { lookup: lookup as never } : {}),
-    });
-    const timer = setTimeout(() => req.destroy(new FetchError('timeout', `timed out: no answer within ${Math.ceil(remaining / 1000)} s`)), remaining);
-    req.on('response', (res) => {
-      clearTimeout(timer);
-      resolve(res);
-    });
-    req.on('error', (err) => {
-      clearTimeout(timer);
-      if (err instanceof FetchError) return reject(err);
-      const code = (err as NodeJS.ErrnoException).code ?? '';
-      const msg = code === 'ENOTFOUND' ? `${url.hostname} was not found (DNS)` : code === 'ECONNREFUSED' ? `${url.host} refused the connection` : `network error: ${err.message.split('\n')[0]}`;
-      reject(new FetchError('network', msg, null, { cause: err }));
-    });
-    req.end();
-  });
-}
-
-/** Reads the body through the right decompressor, stopping once the decoded size passes the cap. */
-function readBody(res: IncomingMessage, maxBytes: number, deadline: number): Promise<Buffer> {
-  const enc = header(res, 'content-encoding')?.toLowerCase().trim() ?? '';
-  let stream: Readable = res;
-  if (enc === 'gzip' || enc === 'x-gzip') stream = res.pipe(zlib.createGunzip());
-  else if (enc === 'deflate') stream = res.pipe(zlib.createInflate());
-  else if (enc === 'br') stream = res.pipe(zlib.createBrotliDecompress());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const fail = (err: FetchError) => {
-      res.destroy();
-      stream.destroy();
-      reject(err);
-    };
-    const timer = setTimeout(() => fail(new FetchError('timeout', 'timed out while reading the response')), Math.max(0, deadline - Date.now()));
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        clearTimeout(timer);
-        fail(new FetchError('too-large', `refused: the response passed the ${maxBytes / 1048576} MB limit${enc ? ' once decompressed' : ''}`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    stream.on('end', () => {
-      clearTimeout(timer);
-      resolve(Buffer.concat(chunks));
-    });
-    stream.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err instanceof FetchError ? err : new FetchError('network', `could not read the response: ${err.message.split('\n')[0]}`, null, { cause: err }));
-    });
-  });
-}
-
-/** Decodes with the declared charset (or one in an XML/HTML prolog), UTF-8 by default. */
-export function decodeBody(body: Buffer, charset: string | null): string {
-  let cs = charset;
-  if (!cs) {
-    const head = body.subarray(0, 1024).toString('latin1');
-    cs = /<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(head)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? null;
-  }
-  try {
-    return new TextDecoder(cs?.toLowerCase() ?? 'utf-8').decode(body);
-  } catch {
-    return new TextDecoder('utf-8').decode(body);
+    const body = await read(maxBytes);
+    checkSniffed(mime, body, opts.kind);
+    return { ...base, status: 200, contentType: mime, charset, body, text: () => decodeBody(body, charset) };
   }
 }

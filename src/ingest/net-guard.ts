@@ -2,8 +2,10 @@ import { BlockList, isIP } from 'node:net';
 
 /**
  * Addresses a fetch must never reach unless private URLs are allowed: loopback, private,
- * link-local (including the cloud metadata address), CGNAT, unique-local, multicast, and the rest
- * of the special-purpose ranges. IPv4-mapped IPv6 addresses are checked as their IPv4 form.
+ * link-local (including the cloud metadata address 169.254.169.254), CGNAT (and Alibaba's
+ * metadata 100.100.100.200 inside it), unique-local (AWS's fd00:ec2::254), multicast, broadcast,
+ * unspecified and the documentation/benchmark ranges. IPv6 forms that carry an IPv4 address
+ * (mapped, compatible, NAT64, 6to4) are judged by the IPv4 address they carry.
  */
 const blocked = new BlockList();
 for (const [net, prefix] of [
@@ -12,38 +14,57 @@ for (const [net, prefix] of [
   ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) blocked.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
+  // ::/96 holds ::, ::1 and the deprecated IPv4-compatible addresses; 2001::/32 is Teredo tunnels.
+  ['::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:db8::', 32],
+  ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ] as const) blocked.addSubnet(net, prefix, 'ipv6');
 
-/** Host names that resolve to metadata services or to this machine. */
-const BLOCKED_NAMES = /^(localhost|.*\.localhost|metadata|metadata\.google\.internal|metadata\.goog|instance-data|.*\.internal|.*\.local)$/i;
+/** Host names of metadata services, of this machine, and of private name spaces. */
+const BLOCKED_NAMES = /^(localhost|localhost\.localdomain|ip6-localhost|ip6-loopback|.*\.localhost|metadata|metadata\.google\.internal|metadata\.goog|metadata\.azure\.com|instance-data|instance-data\.ec2\.internal|.*\.internal|.*\.local|.*\.home\.arpa)$/i;
 
 /** Strips brackets from an IPv6 URL host. */
 export function bareHost(hostname: string): string {
   return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
 }
 
-/** The IPv4 form of an IPv4-mapped IPv6 address (::ffff:a.b.c.d or ::ffff:7f00:1), else null. */
-function mappedV4(addr: string): string | null {
-  const m = /^::ffff:(?:0:)?(.+)$/i.exec(addr);
-  if (!m) return null;
-  const rest = m[1]!;
-  if (isIP(rest) === 4) return rest;
-  const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(rest);
-  if (!hex) return null;
-  const hi = parseInt(hex[1]!, 16);
-  const lo = parseInt(hex[2]!, 16);
-  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+/** The eight 16-bit groups of an IPv6 address (with an optional dotted IPv4 tail), or null. */
+function ipv6Groups(addr: string): number[] | null {
+  let a = addr.toLowerCase().replace(/%.*$/, '');
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+  if (v4) {
+    const p = v4[1]!.split('.').map(Number);
+    a = `${a.slice(0, -v4[1]!.length)}${((p[0]! << 8) | p[1]!).toString(16)}:${((p[2]! << 8) | p[3]!).toString(16)}`;
+  }
+  const halves = a.split('::');
+  if (halves.length > 2) return null;
+  const head = halves[0] ? halves[0].split(':') : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+  const fill = halves.length === 2 ? 8 - head.length - tail.length : 0;
+  const groups = [...head, ...Array<string>(Math.max(0, fill)).fill('0'), ...tail].map((g) => parseInt(g, 16));
+  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : null;
 }
 
-/** True when an IP literal is in a refused range. */
+const dotted = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+
+/** The IPv4 address an IPv6 address carries (IPv4-mapped, NAT64 64:ff9b::/96, 6to4 2002::/16), else null. */
+function embeddedV4(addr: string): string | null {
+  const g = ipv6Groups(addr);
+  if (!g) return null;
+  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zeros(0, 5) && g[5] === 0xffff) return dotted(g[6]!, g[7]!);
+  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return dotted(g[6]!, g[7]!);
+  if (g[0] === 0x2002) return dotted(g[1]!, g[2]!);
+  return null;
+}
+
+/** True when an IP literal is in a refused range. Not an IP at all: false (names are checked apart). */
 export function isBlockedAddress(addr: string): boolean {
   const a = bareHost(addr);
   const family = isIP(a);
   if (family === 4) return blocked.check(a, 'ipv4');
   if (family === 6) {
-    const v4 = mappedV4(a);
-    if (v4) return blocked.check(v4, 'ipv4');
+    const v4 = embeddedV4(a);
+    if (v4 !== null) return blocked.check(v4, 'ipv4');
     return blocked.check(a, 'ipv6');
   }
   return false;
