@@ -5,32 +5,28 @@
 import { createHash } from 'node:crypto';
 import type { Article, Feed } from '../model.js';
 import type { Store } from '../store/store.js';
-import type { Logger } from '../log.js';
-import type { Extracted } from './extract/types.js';
-import type { FetchOptions, FetchResult } from './fetch.js';
-import { parseFeed } from './feed-parse.js';
-import type { FeedItem, ParsedFeed } from './feed-parse.js';
-import { canonicalUrl } from './identity.js';
-import { hostSource, toArticle } from './to-article.js';
+import { discoverFeedUrl } from './feed-discover.js';
+import { errorLine, itemArticle, MAX_TEASER_FETCHES } from './feed-items.js';
+import type { Fetcher, ItemDeps } from './feed-items.js';
+import { FeedError, parseFeed } from './feed-parse.js';
+import type { ParsedFeed } from './feed-parse.js';
+import { articleId, canonicalUrl } from './identity.js';
+import { hostSource } from './to-article.js';
 
-/** The guarded fetcher with the private-address rule already bound by the caller. */
-export type Fetcher = (url: string, opts: Omit<FetchOptions, 'allowPrivate'>) => Promise<FetchResult>;
+export type { Fetcher } from './feed-items.js';
 
 /** Consecutive failures after which a feed is disabled. */
 export const DISABLE_AFTER = 10;
-/** A feed item with less text than this (or ending in "…", "Read more") is a teaser. */
-const TEASER_CHARS = 400;
-/** Teaser pages fetched per feed fetch, at most. */
-const MAX_TEASER_FETCHES = 20;
+/** Poll interval when the caller gives none (the config's default). */
+export const DEFAULT_POLL_MINUTES = 15;
+/** Backoff never waits longer than a day. */
+const MAX_BACKOFF_MINUTES = 24 * 60;
 /** On a feed's first fetch, items newer than this still count as news; older ones are backfill. */
 const FIRST_FETCH_FRESH_MS = 2 * 3_600_000;
 
+/** Short stable id: the same URL in the same scope always gets the same id. */
 export function feedId(url: string, scope: string): string {
   return createHash('sha256').update(`${scope}\n${url}`).digest('hex').slice(0, 8);
-}
-
-function errorLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'unknown error';
 }
 
 /** Feeds, all or of one scope (its own plus global ones). */
@@ -39,31 +35,48 @@ export async function listFeeds(store: Store, scope?: string): Promise<Feed[]> {
   return scope === undefined ? feeds : feeds.filter((f) => f.scope === scope || f.scope === 'global');
 }
 
+/** Fetches and parses a feed URL; a web page that advertises a feed leads to that feed (once). */
+async function probe(url: string, fetcher: Fetcher): Promise<{ url: string; parsed: ParsedFeed }> {
+  const res = await fetcher(url, { kind: 'feed' });
+  const body = res.text();
+  try {
+    return { url, parsed: parseFeed(body, { url: res.url }) };
+  } catch (err) {
+    const advertised = err instanceof FeedError && /web page/.test(err.message) ? discoverFeedUrl(body, res.url) : null;
+    const next = advertised ? canonicalUrl(advertised) : null;
+    if (!next || next === url) throw err;
+    const feedRes = await fetcher(next, { kind: 'feed' });
+    return { url: next, parsed: parseFeed(feedRes.text(), { url: feedRes.url }) };
+  }
+}
+
 /** Adds a feed after fetching it once to check it really is one. */
 export async function addFeed(
   store: Store,
   rawUrl: string,
   opts: { scope: string; now: Date; fetcher: Fetcher; maxPerScope?: number },
 ): Promise<{ ok: true; feed: Feed } | { ok: false; reason: string }> {
-  const url = canonicalUrl(rawUrl);
-  if (!url) return { ok: false, reason: `"${rawUrl.slice(0, 80)}" is not an http(s) URL.` };
-  const feeds = await store.listFeeds();
-  const mine = feeds.filter((f) => f.scope === opts.scope);
-  if (mine.some((f) => f.url === url)) return { ok: false, reason: 'That feed is already added here.' };
+  const asked = canonicalUrl(rawUrl);
+  if (!asked) return { ok: false, reason: `"${rawUrl.trim().slice(0, 80)}" is not an http(s) URL.` };
+  const mine = (await store.listFeeds()).filter((f) => f.scope === opts.scope);
+  const duplicate = (url: string) => mine.find((f) => f.url === url);
+  const known = duplicate(asked);
+  if (known) return { ok: false, reason: `That feed is already added here (${known.id}).` };
   if (opts.maxPerScope !== undefined && mine.length >= opts.maxPerScope) {
     return { ok: false, reason: `At most ${opts.maxPerScope} feeds per chat; remove one first (/feeds remove <id>).` };
   }
-  let parsed: ParsedFeed;
+  let found: { url: string; parsed: ParsedFeed };
   try {
-    const res = await opts.fetcher(url, { kind: 'feed' });
-    parsed = parseFeed(res.text(), { url: res.url });
+    found = await probe(asked, opts.fetcher);
   } catch (err) {
     return { ok: false, reason: `Could not add the feed: ${errorLine(err)}` };
   }
+  const again = duplicate(found.url);
+  if (again) return { ok: false, reason: `That page's feed is already added here (${again.id}).` };
   const feed: Feed = {
-    id: feedId(url, opts.scope),
-    url,
-    title: parsed.title,
+    id: feedId(found.url, opts.scope),
+    url: found.url,
+    title: found.parsed.title,
     scope: opts.scope,
     createdAt: opts.now.toISOString(),
     etag: null,
@@ -73,9 +86,9 @@ export async function addFeed(
     failures: 0,
     lastError: null,
     disabled: false,
-    ttlMinutes: parsed.ttlMinutes,
+    ttlMinutes: found.parsed.ttlMinutes,
     nextFetchAt: opts.now.toISOString(),
-    itemCount: parsed.items.length,
+    itemCount: found.parsed.items.length,
   };
   await store.putFeed(feed);
   return { ok: true, feed };
@@ -84,25 +97,23 @@ export async function addFeed(
 /** Removes a feed of this scope by id or URL. */
 export async function removeFeed(store: Store, idOrUrl: string, scope: string): Promise<boolean> {
   const url = canonicalUrl(idOrUrl);
-  const match = (await store.listFeeds()).find((f) => f.scope === scope && (f.id === idOrUrl || (url !== null && f.url === url)));
+  const match = (await store.listFeeds()).find((f) => f.scope === scope && (f.id === idOrUrl.trim() || (url !== null && f.url === url)));
   return match ? store.removeFeed(match.id) : false;
 }
 
-export interface FeedFetchDeps {
-  now: Date;
-  fetcher: Fetcher;
-  extractHtml: (html: string, opts?: { url?: string }) => Extracted;
-  fetchTeasers: boolean;
-  pollMinutes: number;
-  log?: Logger;
+export interface FeedFetchDeps extends ItemDeps {
+  /** The configured poll interval; a feed's ttl may lengthen it. Default 15. */
+  pollMinutes?: number;
 }
 
 export interface FeedFetchResult {
   feedId: string;
   added: number;
   duplicates: number;
+  /** Items that gave no article (no text, bad data). */
   failed: number;
   notModified: boolean;
+  /** Why the feed itself failed (one line); absent on success. */
   error?: string;
 }
 
@@ -114,84 +125,103 @@ export function maxAgeMinutes(cacheControl: string | undefined): number | null {
   return minutes > 0 ? Math.min(minutes, 1440) : null;
 }
 
-function isTeaser(text: string): boolean {
-  const t = text.trim();
-  return t.length < TEASER_CHARS || /(…|\.\.\.|\[…\]|\[\.\.\.\]|read more|continue reading|weiterlesen)\s*$/i.test(t);
-}
-
-/** One feed item as an article; fetches the linked page when the item is only a teaser. */
-async function itemArticle(item: FeedItem, feed: Feed, parsed: ParsedFeed, deps: FeedFetchDeps, budget: { teasers: number }): Promise<Article> {
-  const html = item.html ?? item.summary ?? '';
-  let x = deps.extractHtml(`<html><body><article>${html}</article></body></html>`, item.url ? { url: item.url } : {});
-  if (deps.fetchTeasers && item.url && isTeaser(x.text) && budget.teasers > 0) {
-    budget.teasers--;
+/** Stores articles; when the batch is refused, stores them one by one so one bad record costs one item. */
+async function store1by1(store: Store, articles: Article[], result: FeedFetchResult): Promise<void> {
+  try {
+    const r = await store.addArticles(articles);
+    result.added += r.added.length;
+    result.duplicates += r.duplicates.length;
+    return;
+  } catch {
+    // Fall through: find the bad one(s).
+  }
+  for (const a of articles) {
     try {
-      const page = await deps.fetcher(item.url, { kind: 'page' });
-      const full = deps.extractHtml(page.text(), { url: page.url });
-      if (full.text.length > x.text.length) x = full;
-    } catch (err) {
-      deps.log?.debug('teaser page not fetched', { feed: feed.id, url: item.url, error: errorLine(err) });
+      const r = await store.addArticles([a]);
+      result.added += r.added.length;
+      result.duplicates += r.duplicates.length;
+    } catch {
+      result.failed++;
     }
   }
+}
+
+/** Reads a fetched feed into articles and stores them. */
+async function ingestItems(store: Store, feed: Feed, parsed: ParsedFeed, deps: FeedFetchDeps, result: FeedFetchResult): Promise<void> {
+  const firstFetch = feed.lastOkAt === null;
   const source = parsed.title ?? feed.title ?? hostSource(feed.url);
-  const desc = item.summary && item.html ? deps.extractHtml(`<html><body><p>${item.summary}</p></body></html>`).text.slice(0, 500) || null : x.description;
-  return toArticle(
-    { ...x, title: item.title ?? x.title, published: item.published ?? x.published, byline: item.author ?? x.byline, description: desc },
-    { defaultSource: source, url: item.url, feedId: feed.id, now: deps.now },
-  );
+  const budget = { teasers: MAX_TEASER_FETCHES };
+  const seen = new Set<string>();
+  const articles: Article[] = [];
+  for (const item of parsed.items) {
+    // An item already stored is not extracted again, nor is its page fetched again.
+    const knownId = item.url && canonicalUrl(item.url) ? articleId({ url: item.url, title: '', text: '' }) : null;
+    if (knownId && (seen.has(knownId) || (await store.hasArticle(knownId)))) {
+      result.duplicates++;
+      continue;
+    }
+    if (knownId) seen.add(knownId);
+    try {
+      const a = await itemArticle(item, feed, source, deps, budget);
+      // A new feed's back catalogue is stored as backfill so it does not flood the next digest;
+      // items from the last two hours are news. An undated item cannot show it is news.
+      const fresh = a.published !== null && deps.now.getTime() - Date.parse(a.published) < FIRST_FETCH_FRESH_MS;
+      articles.push(firstFetch && !fresh ? { ...a, backfill: true } : a);
+    } catch (err) {
+      result.failed++;
+      deps.log?.debug('feed item skipped', { feed: feed.id, item: item.url ?? item.guid, error: errorLine(err) });
+    }
+  }
+  if (articles.length > 0) await store1by1(store, articles, result);
 }
 
 /** Fetches one feed. Never throws: a failure is recorded on the feed (count, error, backoff, disable). */
 export async function fetchFeed(store: Store, feed: Feed, deps: FeedFetchDeps): Promise<FeedFetchResult> {
   const result: FeedFetchResult = { feedId: feed.id, added: 0, duplicates: 0, failed: 0, notModified: false };
   const now = deps.now;
-  const firstFetch = feed.lastOkAt === null;
+  const poll = deps.pollMinutes ?? DEFAULT_POLL_MINUTES;
   try {
     const res = await deps.fetcher(feed.url, { kind: 'feed', etag: feed.etag, lastModified: feed.lastModified });
-    const next: Feed = { ...feed, lastFetchedAt: now.toISOString(), lastOkAt: now.toISOString(), failures: 0, lastError: null, etag: res.etag ?? feed.etag, lastModified: res.lastModified ?? feed.lastModified };
+    const next: Feed = {
+      ...feed, lastFetchedAt: now.toISOString(), lastOkAt: now.toISOString(), failures: 0, lastError: null, disabled: false,
+      etag: res.etag ?? feed.etag, lastModified: res.lastModified ?? feed.lastModified,
+    };
     if (res.status === 304) {
       result.notModified = true;
     } else {
       const parsed = parseFeed(res.text(), { url: res.url });
-      const budget = { teasers: MAX_TEASER_FETCHES };
-      const articles: Article[] = [];
-      for (const item of parsed.items) {
-        try {
-          const a = await itemArticle(item, feed, parsed, deps, budget);
-          const fresh = now.getTime() - Date.parse(a.published ?? a.fetchedAt) < FIRST_FETCH_FRESH_MS;
-          articles.push(firstFetch && !fresh ? { ...a, backfill: true } : a);
-        } catch (err) {
-          result.failed++;
-          deps.log?.debug('feed item skipped', { feed: feed.id, item: item.url ?? item.guid, error: errorLine(err) });
-        }
-      }
-      const stored = await store.addArticles(articles);
-      result.added = stored.added.length;
-      result.duplicates = stored.duplicates.length;
+      await ingestItems(store, feed, parsed, deps, result);
       next.title = feed.title ?? parsed.title;
       next.ttlMinutes = parsed.ttlMinutes ?? maxAgeMinutes(res.headers['cache-control']);
       next.itemCount = parsed.items.length;
     }
-    const interval = Math.max(deps.pollMinutes, next.ttlMinutes ?? 0);
-    next.nextFetchAt = new Date(now.getTime() + interval * 60_000).toISOString();
+    next.nextFetchAt = new Date(now.getTime() + Math.max(poll, next.ttlMinutes ?? 0) * 60_000).toISOString();
     await store.putFeed(next);
   } catch (err) {
-    const failures = feed.failures + 1;
-    const disabled = failures >= DISABLE_AFTER;
-    const backoffMin = Math.min(deps.pollMinutes * 2 ** Math.min(failures, 10), 24 * 60);
-    const message = errorLine(err);
-    result.error = message;
+    await recordFailure(store, feed, err, deps, poll, result);
+  }
+  return result;
+}
+
+async function recordFailure(store: Store, feed: Feed, err: unknown, deps: FeedFetchDeps, poll: number, result: FeedFetchResult): Promise<void> {
+  const failures = feed.failures + 1;
+  const disabled = failures >= DISABLE_AFTER;
+  const backoff = Math.min(poll * 2 ** Math.min(failures, 20), MAX_BACKOFF_MINUTES);
+  const message = errorLine(err);
+  result.error = message;
+  try {
     await store.putFeed({
       ...feed,
-      lastFetchedAt: now.toISOString(),
+      lastFetchedAt: deps.now.toISOString(),
       failures,
       disabled,
       lastError: disabled ? `${message} (disabled after ${failures} failures in a row; remove and add it again to retry)` : message,
-      nextFetchAt: new Date(now.getTime() + backoffMin * 60_000).toISOString(),
+      nextFetchAt: new Date(deps.now.getTime() + backoff * 60_000).toISOString(),
     });
-    deps.log?.[disabled ? 'warn' : 'info'](disabled ? 'feed disabled' : 'feed fetch failed', { feed: feed.id, url: feed.url, failures, error: message });
+  } catch (storeErr) {
+    deps.log?.error('feed failure not recorded', { feed: feed.id, error: errorLine(storeErr) });
   }
-  return result;
+  deps.log?.[disabled ? 'warn' : 'info'](disabled ? 'feed disabled' : 'feed fetch failed', { feed: feed.id, url: feed.url, failures, error: message });
 }
 
 /** Fetches every enabled feed that is due (or all); one failing feed never stops the others. */
@@ -199,6 +229,13 @@ export async function fetchDueFeeds(store: Store, deps: FeedFetchDeps, all = fal
   const nowIso = deps.now.toISOString();
   const due = (await store.listFeeds()).filter((f) => !f.disabled && (all || !f.nextFetchAt || f.nextFetchAt <= nowIso));
   const results: FeedFetchResult[] = [];
-  for (const feed of due) results.push(await fetchFeed(store, feed, deps));
+  for (const feed of due) {
+    try {
+      results.push(await fetchFeed(store, feed, deps));
+    } catch (err) {
+      // fetchFeed records its own failures; this is the store failing underneath it.
+      results.push({ feedId: feed.id, added: 0, duplicates: 0, failed: 0, notModified: false, error: errorLine(err) });
+    }
+  }
   return results;
 }

@@ -1,188 +1,277 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseFeed, FeedError } from '../../src/ingest/feed-parse.js';
+import type { ServerResponse } from 'node:http';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Feed } from '../../src/model.js';
 import { addFeed, DISABLE_AFTER, fetchDueFeeds, fetchFeed, listFeeds, maxAgeMinutes, removeFeed } from '../../src/ingest/feeds.js';
-import type { Fetcher } from '../../src/ingest/feeds.js';
+import type { FeedFetchDeps, Fetcher } from '../../src/ingest/feeds.js';
 import { fetchUrl } from '../../src/ingest/fetch.js';
 import { extractHtml } from '../../src/ingest/extract/html.js';
+import type { Extracted } from '../../src/ingest/extract/types.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
 import { startServer } from '../helpers/http-server.js';
 import type { TestServer } from '../helpers/http-server.js';
+import { BODY, BODY2 } from './feed-fixtures.js';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
-const BODY = 'The council met on Tuesday to approve the new budget for the harbour district. The plan includes new housing, a school and a tram stop, and will be paid for by a mix of grants and borrowing over ten years.';
+const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000).toUTCString();
+const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
-const rss = (items: string) => `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Harbour News</title><link>https://harbour.example/</link><ttl>60</ttl>${items}</channel></rss>`;
-const rssItem = (n: number, date: string, content = `<p>${BODY} Item ${n}.</p>`) => `<item><title>Story ${n}</title><link>/story/${n}?utm_source=rss</link><guid isPermaLink="false">s${n}</guid><pubDate>${date}</pubDate><dc:creator>Reporter ${n}</dc:creator><description>Teaser ${n}</description><content:encoded><![CDATA[${content}]]></content:encoded></item>`;
-
-describe('parseFeed', () => {
-  it('reads RSS 2.0 with content:encoded, dc:creator, relative links and ttl', () => {
-    const f = parseFeed(rss(rssItem(1, 'Sat, 28 Nov 2026 10:00:00 GMT')), { url: 'https://harbour.example/feed' });
-    expect(f).toMatchObject({ format: 'rss', title: 'Harbour News', ttlMinutes: 60 });
-    expect(f.items[0]).toMatchObject({ guid: 's1', url: 'https://harbour.example/story/1?utm_source=rss', title: 'Story 1', author: 'Reporter 1', published: '2026-11-28T10:00:00.000Z', summary: 'Teaser 1' });
-    expect(f.items[0]!.html).toContain(BODY);
-  });
-
-  it('reads RSS 1.0 / RDF', () => {
-    const f = parseFeed(`<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="https://r.example/"><title>RDF News</title><link>https://r.example/</link></channel><item rdf:about="https://r.example/1"><title>One</title><link>https://r.example/1</link><description>${BODY}</description><dc:date>2026-11-28T09:00:00Z</dc:date></item></rdf:RDF>`);
-    expect(f.format).toBe('rdf');
-    expect(f.items[0]).toMatchObject({ url: 'https://r.example/1', title: 'One', published: '2026-11-28T09:00:00.000Z' });
-  });
-
-  it('reads Atom with html content and alternate links', () => {
-    const f = parseFeed(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom News</title><link rel="alternate" href="https://a.example/"/><entry><title type="text">Entry</title><link rel="alternate" href="/e/1"/><id>tag:a,1</id><published>2026-11-28T08:00:00Z</published><author><name>Ann</name></author><content type="html">&lt;p&gt;${BODY}&lt;/p&gt;</content></entry></feed>`);
-    expect(f.format).toBe('atom');
-    expect(f.items[0]).toMatchObject({ url: 'https://a.example/e/1', title: 'Entry', author: 'Ann', published: '2026-11-28T08:00:00.000Z' });
-    expect(f.items[0]!.html).toContain('<p>');
-  });
-
-  it('reads JSON Feed', () => {
-    const f = parseFeed(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'JSON News', home_page_url: 'https://j.example/', items: [{ id: '1', url: 'https://j.example/1', title: 'J', content_text: BODY, date_published: '2026-11-28T07:00:00Z', authors: [{ name: 'Jo' }] }] }));
-    expect(f.format).toBe('json');
-    expect(f.items[0]).toMatchObject({ url: 'https://j.example/1', author: 'Jo', published: '2026-11-28T07:00:00.000Z' });
-  });
-
-  it('refuses broken and hostile documents with one-line errors', () => {
-    const cases: [string, RegExp][] = [
-      ['', /empty/],
-      ['<html><body>Not a feed</body></html>', /not a feed/],
-      ['{"hello": "world"}', /not a feed/],
-      ['just text', /neither XML nor JSON/],
-      [`<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><rss><channel><title>&lol2;</title></channel></rss>`, /entities/],
-      [`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss><channel><title>&xxe;</title></channel></rss>`, /entities/],
-      [`<?xml version="1.0"?><!DOCTYPE rss SYSTEM "http://evil.example/x.dtd"><rss><channel><title>x</title></channel></rss>`, /external DTD/],
-    ];
-    for (const [body, re] of cases) {
-      let err: unknown;
-      try {
-        parseFeed(body);
-      } catch (e) {
-        err = e;
-      }
-      expect(err, body.slice(0, 40)).toBeInstanceOf(FeedError);
-      expect((err as Error).message).toMatch(re);
-      expect((err as Error).message).not.toContain('\n');
-    }
-  });
-
-  it('refuses a truncated feed or reads what is there, never throwing anything but FeedError', () => {
-    try {
-      const f = parseFeed(rss(rssItem(1, 'Sat, 28 Nov 2026 10:00:00 GMT')).slice(0, 200));
-      expect(Array.isArray(f.items)).toBe(true);
-    } catch (e) {
-      expect(e).toBeInstanceOf(FeedError);
-    }
-  });
-
-  it('refuses a billion-laughs document fast', () => {
-    const levels = Array.from({ length: 10 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
-    const t = performance.now();
-    expect(() => parseFeed(`<?xml version="1.0"?><!DOCTYPE r [<!ENTITY l0 "ha">${levels}]><rss><channel><title>&l10;</title></channel></rss>`)).toThrow(FeedError);
-    expect(performance.now() - t).toBeLessThan(1000);
-  });
-});
+const rss = (items: string, extra = '<ttl>60</ttl>') => `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Harbour News</title><link>https://harbour.example/</link>${extra}${items}</channel></rss>`;
+const item = (n: number, date: string | null, content = `<p>${BODY} Item ${n}.</p>`) =>
+  `<item><title>Story ${n}</title><link>/story/${n}?utm_source=rss</link><guid isPermaLink="false">s${n}</guid>${date ? `<pubDate>${date}</pubDate>` : ''}<dc:creator>Reporter ${n}</dc:creator><description>Teaser ${n}</description><content:encoded><![CDATA[${content}]]></content:encoded></item>`;
+const teaser = (n: number, link: string) => `<item><title>Teaser ${n}</title><link>${link}</link><pubDate>${hoursAgo(0.5)}</pubDate><description>Short teaser ${n}… Read more</description></item>`;
+const PAGE = `<html><head><title>Full story</title></head><body><article><h1>Full story</h1><p>${BODY}</p><p>${BODY2}</p><p>A third paragraph says more about the harbour district and its future, with quotes from residents.</p></article></body></html>`;
 
 describe('feed service', () => {
   let srv: TestServer;
-  let feedBody = '';
+  let store: Store;
+  const bodies = new Map<string, string>();
   const fetcher: Fetcher = (url, opts) => fetchUrl(url, { ...opts, allowPrivate: true });
-  const deps = (now = NOW) => ({ now, fetcher, extractHtml, fetchTeasers: true, pollMinutes: 15 });
+  const deps = (now = NOW, o: Partial<FeedFetchDeps> = {}): FeedFetchDeps => ({ now, fetcher, extractHtml, fetchTeasers: true, pollMinutes: 15, ...o });
+  const feedRoute = (path: string) => (q: { headers: Record<string, unknown> }, r: ServerResponse) => {
+    const body = bodies.get(path) ?? '';
+    const etag = `"${body.length}"`;
+    if (q.headers['if-none-match'] === etag) return void r.writeHead(304).end();
+    r.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(body);
+  };
+  async function add(path: string, scope = 'global'): Promise<Feed> {
+    const r = await addFeed(store, `${srv.url}${path}`, { scope, now: NOW, fetcher });
+    if (!r.ok) throw new Error(r.reason);
+    return r.feed;
+  }
 
   beforeAll(async () => {
     srv = await startServer({
-      '/feed.xml': (q, r) => {
-        if (q.headers['if-none-match'] === '"same"') return void r.writeHead(304).end();
-        r.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"same"' }).end(feedBody);
-      },
-      '/page/1': (_q, r) => void r.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>Full story</title></head><body><article><h1>Full story</h1><p>${BODY}</p><p>${BODY.replace('council', 'mayor')}</p><p>A second long paragraph says more about the harbour district and its future, with quotes from residents.</p></article></body></html>`),
+      '/feed.xml': feedRoute('/feed.xml'),
+      '/other.xml': feedRoute('/other.xml'),
+      '/page/1': (_q, r) => void r.writeHead(200, { 'content-type': 'text/html' }).end(PAGE),
+      '/page/broken': (_q, r) => void r.writeHead(500).end(),
       '/notfeed': (_q, r) => void r.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>hello</body></html>'),
+      '/site': (_q, r) => void r.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>site</body></html>'),
+      '/lastmod.xml': (q, r) => {
+        const lm = 'Sat, 28 Nov 2026 09:00:00 GMT';
+        if (q.headers['if-modified-since'] === lm) return void r.writeHead(304).end();
+        r.writeHead(200, { 'content-type': 'text/xml', 'last-modified': lm }).end(rss(item(1, hoursAgo(1))));
+      },
+      '/cached.xml': (_q, r) => void r.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'public, max-age=7200' }).end(rss('', '')),
     });
   });
   afterAll(() => srv.close());
-
-  it('adds a feed after checking it, refuses duplicates and non-feeds, lists and removes', async () => {
-    const store = createMemoryStore();
-    feedBody = rss(rssItem(1, 'Sat, 28 Nov 2026 11:30:00 GMT'));
-    const added = await addFeed(store, `${srv.url}/feed.xml`, { scope: 'telegram:1', now: NOW, fetcher });
-    expect(added.ok).toBe(true);
-    if (!added.ok) return;
-    expect(added.feed).toMatchObject({ title: 'Harbour News', scope: 'telegram:1', failures: 0 });
-    expect((await addFeed(store, `${srv.url}/feed.xml`, { scope: 'telegram:1', now: NOW, fetcher })).ok).toBe(false);
-    const bad = await addFeed(store, `${srv.url}/notfeed`, { scope: 'telegram:1', now: NOW, fetcher });
-    expect(bad.ok === false && bad.reason).toMatch(/not a feed/);
-    expect((await addFeed(store, `${srv.url}/other.xml`, { scope: 'telegram:1', now: NOW, fetcher, maxPerScope: 1 })).ok).toBe(false);
-    expect(await listFeeds(store, 'telegram:2')).toHaveLength(0);
-    expect(await removeFeed(store, added.feed.id, 'telegram:2')).toBe(false);
-    expect(await removeFeed(store, added.feed.id, 'telegram:1')).toBe(true);
+  beforeEach(() => {
+    store = createMemoryStore();
+    bodies.set('/feed.xml', rss(item(1, hoursAgo(0.5))));
+    bodies.set('/other.xml', rss(item(9, hoursAgo(0.5))).replace('Harbour News', 'Other News'));
   });
 
-  it('stores items as articles once, uses conditional GET, and marks old items of a first fetch as backfill', async () => {
-    const store = createMemoryStore();
-    feedBody = rss(rssItem(1, 'Sat, 28 Nov 2026 11:30:00 GMT') + rssItem(2, 'Mon, 23 Nov 2026 10:00:00 GMT'));
-    const r = await addFeed(store, `${srv.url}/feed.xml`, { scope: 'global', now: NOW, fetcher });
-    if (!r.ok) throw new Error(r.reason);
-    const first = await fetchFeed(store, r.feed, deps());
-    expect(first).toMatchObject({ added: 2, duplicates: 0, failed: 0, notModified: false });
-    const arts = await store.listArticles();
-    const fresh = arts.find((a) => a.title === 'Story 1')!;
-    const old = arts.find((a) => a.title === 'Story 2')!;
-    expect(fresh.backfill).toBeUndefined();
-    expect(old.backfill).toBe(true);
-    expect(fresh).toMatchObject({ url: "https://harbour.example/story/1", byline: 'Reporter 1', source: 'Harbour News', feedId: r.feed.id });
-    const feed = (await store.getFeed(r.feed.id))!;
-    expect(feed).toMatchObject({ etag: '"same"', ttlMinutes: 60, failures: 0 });
-    expect(feed.nextFetchAt).toBe(new Date(NOW.getTime() + 60 * 60_000).toISOString());
-    const second = await fetchFeed(store, feed, deps(new Date(NOW.getTime() + 3_600_000)));
-    expect(second.notModified).toBe(true);
-    expect(await store.countArticles()).toBe(2);
+  describe('addFeed, listFeeds, removeFeed', () => {
+    it('given a feed URL, checks it once and stores the feed with its title, due now', async () => {
+      const r = await addFeed(store, `${srv.url}/feed.xml`, { scope: 'telegram:1', now: NOW, fetcher });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.feed).toMatchObject({ url: `${srv.url}/feed.xml`, title: 'Harbour News', scope: 'telegram:1', failures: 0, disabled: false, lastOkAt: null, ttlMinutes: 60, nextFetchAt: NOW.toISOString(), itemCount: 1 });
+      expect(r.feed.id).toMatch(/^[0-9a-f]{8}$/);
+      expect(await store.getFeed(r.feed.id)).toEqual(r.feed);
+      // Stable: the same URL and scope give the same id; another scope another.
+      const again = await addFeed(createMemoryStore(), `${srv.url}/feed.xml#x`, { scope: 'telegram:1', now: NOW, fetcher });
+      expect(again.ok && again.feed.id).toBe(r.feed.id);
+      const other = await addFeed(createMemoryStore(), `${srv.url}/feed.xml`, { scope: 'telegram:2', now: NOW, fetcher });
+      expect(other.ok && other.feed.id).not.toBe(r.feed.id);
+    });
+
+    it('refuses bad URLs, duplicates in the scope, non-feeds and a full scope, with reasons', async () => {
+      const bad = await addFeed(store, 'ftp://x.example/feed', { scope: 's', now: NOW, fetcher });
+      expect(bad).toEqual({ ok: false, reason: '"ftp://x.example/feed" is not an http(s) URL.' });
+      const feed = await add('/feed.xml', 's');
+      const dup = await addFeed(store, `${srv.url}/feed.xml?utm_source=x`, { scope: 's', now: NOW, fetcher });
+      expect(dup).toEqual({ ok: false, reason: `That feed is already added here (${feed.id}).` });
+      expect((await addFeed(store, `${srv.url}/feed.xml`, { scope: 'elsewhere', now: NOW, fetcher })).ok).toBe(true);
+      const notFeed = await addFeed(store, `${srv.url}/notfeed`, { scope: 's', now: NOW, fetcher });
+      expect(notFeed.ok === false && notFeed.reason).toBe('Could not add the feed: not a feed: this is a web page (HTML), not RSS, Atom or JSON Feed');
+      const full = await addFeed(store, `${srv.url}/other.xml`, { scope: 's', now: NOW, fetcher, maxPerScope: 1 });
+      expect(full.ok === false && full.reason).toMatch(/At most 1 feeds per chat/);
+      const missing = await addFeed(store, `${srv.url}/missing.xml`, { scope: 's', now: NOW, fetcher });
+      expect(missing.ok === false && missing.reason).toBe('Could not add the feed: the server answered HTTP 404 Not Found');
+    });
+
+    it('given a web page that advertises its feed, adds the feed (and refuses it when already there)', async () => {
+      const r = await addFeed(store, `${srv.url}/site`, { scope: 's', now: NOW, fetcher });
+      expect(r.ok && r.feed.url).toBe(`${srv.url}/feed.xml`);
+      const again = await addFeed(store, `${srv.url}/site`, { scope: 's', now: NOW, fetcher });
+      expect(again.ok === false && again.reason).toMatch(/already added/);
+    });
+
+    it('lists a scope with the global feeds, and removes only within the scope, by id or URL', async () => {
+      const mine = await add('/feed.xml', 'discord:1');
+      const global = await add('/other.xml', 'global');
+      expect((await listFeeds(store, 'discord:1')).map((f) => f.id).sort()).toEqual([mine.id, global.id].sort());
+      expect(await listFeeds(store, 'discord:2')).toEqual([global]);
+      expect(await listFeeds(store)).toHaveLength(2);
+      expect(await removeFeed(store, mine.id, 'discord:2')).toBe(false);
+      expect(await removeFeed(store, `${srv.url}/feed.xml`, 'discord:1')).toBe(true);
+      expect(await removeFeed(store, global.id, 'global')).toBe(true);
+      expect(await listFeeds(store)).toEqual([]);
+    });
   });
 
-  it('polls a feed no more often than its Cache-Control max-age asks', async () => {
-    const store = createMemoryStore();
-    srv.route('/cached.xml', (_q, r) => void r.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'public, max-age=7200' }).end(rss('').replace('<ttl>60</ttl>', '')));
-    const r = await addFeed(store, `${srv.url}/cached.xml`, { scope: 'global', now: NOW, fetcher });
-    if (!r.ok) throw new Error(r.reason);
-    await fetchFeed(store, r.feed, deps());
-    const feed = (await store.getFeed(r.feed.id))!;
-    expect(feed.ttlMinutes).toBe(120);
-    expect(feed.nextFetchAt).toBe(new Date(NOW.getTime() + 120 * 60_000).toISOString());
-    expect(maxAgeMinutes('no-cache')).toBeNull();
-    expect(maxAgeMinutes('max-age=30')).toBe(1);
+  describe('fetchFeed', () => {
+    it('stores items as articles, marking old and undated items of a first fetch as backfill', async () => {
+      bodies.set('/feed.xml', rss(item(1, hoursAgo(0.5)) + item(2, hoursAgo(5 * 24)) + item(3, null)));
+      const feed = await add('/feed.xml');
+      expect(await fetchFeed(store, feed, deps())).toEqual({ feedId: feed.id, added: 3, duplicates: 0, failed: 0, notModified: false });
+      const byTitle = new Map((await store.listArticles()).map((a) => [a.title, a]));
+      expect(byTitle.get('Story 1')).toMatchObject({ url: 'https://harbour.example/story/1', byline: 'Reporter 1', source: 'Harbour News', feedId: feed.id, fetchedAt: NOW.toISOString(), description: 'Teaser 1' });
+      expect(byTitle.get('Story 1')!.text).toContain('harbour district');
+      expect(byTitle.get('Story 1')!.backfill).toBeUndefined();
+      expect(byTitle.get('Story 2')!.backfill).toBe(true);
+      expect(byTitle.get('Story 3')!.backfill).toBe(true);
+      const stored = (await store.getFeed(feed.id))!;
+      expect(stored).toMatchObject({ etag: expect.any(String), ttlMinutes: 60, failures: 0, lastOkAt: NOW.toISOString(), lastFetchedAt: NOW.toISOString(), itemCount: 3 });
+      expect(stored.nextFetchAt).toBe(later(60).toISOString());
+    });
+
+    it('after the first fetch, stores new items as news, counts known ones as duplicates without fetching their pages', async () => {
+      bodies.set('/feed.xml', rss(teaser(1, `${srv.url}/page/1`)));
+      const feed = await add('/feed.xml');
+      await fetchFeed(store, feed, deps());
+      const pages = srv.hits('/page/1');
+      bodies.set('/feed.xml', rss(teaser(1, `${srv.url}/page/1`) + item(4, hoursAgo(48))));
+      const second = await fetchFeed(store, (await store.getFeed(feed.id))!, deps(later(60)));
+      expect(second).toMatchObject({ added: 1, duplicates: 1, notModified: false });
+      expect(srv.hits('/page/1')).toBe(pages);
+      expect((await store.listArticles()).find((a) => a.title === 'Story 4')!.backfill).toBeUndefined();
+    });
+
+    it('sends the stored ETag; on 304 reports notModified, stores nothing, and schedules the next poll', async () => {
+      const feed = await add('/feed.xml');
+      await fetchFeed(store, feed, deps());
+      const count = await store.countArticles();
+      const after = (await store.getFeed(feed.id))!;
+      const r = await fetchFeed(store, after, deps(later(60)));
+      expect(r).toEqual({ feedId: feed.id, added: 0, duplicates: 0, failed: 0, notModified: true });
+      expect(srv.requests.at(-1)?.headers['if-none-match']).toBe(after.etag);
+      expect(await store.countArticles()).toBe(count);
+      expect((await store.getFeed(feed.id))).toMatchObject({ lastOkAt: later(60).toISOString(), nextFetchAt: later(120).toISOString(), ttlMinutes: 60 });
+    });
+
+    it('sends the stored Last-Modified; on 304 reports notModified', async () => {
+      const feed = await add('/lastmod.xml');
+      await fetchFeed(store, feed, deps());
+      const after = (await store.getFeed(feed.id))!;
+      expect(after.lastModified).toBe('Sat, 28 Nov 2026 09:00:00 GMT');
+      expect((await fetchFeed(store, after, deps(later(60)))).notModified).toBe(true);
+    });
+
+    it('polls no more often than Cache-Control max-age asks when the feed has no ttl', async () => {
+      const feed = await add('/cached.xml');
+      await fetchFeed(store, feed, deps());
+      expect(await store.getFeed(feed.id)).toMatchObject({ ttlMinutes: 120, nextFetchAt: later(120).toISOString() });
+      expect(maxAgeMinutes('no-cache')).toBeNull();
+      expect(maxAgeMinutes('max-age=30')).toBe(1);
+    });
+
+    it('given a teaser item, fetches the linked page and stores its full text', async () => {
+      bodies.set('/feed.xml', rss(teaser(1, `${srv.url}/page/1`)));
+      const feed = await add('/feed.xml');
+      await fetchFeed(store, feed, deps());
+      const [a] = await store.listArticles();
+      expect(a).toMatchObject({ title: 'Teaser 1', url: `${srv.url}/page/1` });
+      expect(a!.text).toContain('harbour district and its future');
+    });
+
+    it('given a teaser whose page fails, or teasers switched off, keeps the teaser text', async () => {
+      bodies.set('/feed.xml', rss(teaser(1, `${srv.url}/page/broken`) + teaser(2, `${srv.url}/page/1`)));
+      const feed = await add('/feed.xml');
+      const before = srv.hits('/page/1');
+      await fetchFeed(store, feed, deps(NOW, { fetchTeasers: false }));
+      expect(srv.hits('/page/1')).toBe(before);
+      expect((await store.listArticles()).map((a) => a.text).sort()).toEqual(['Short teaser 1… Read more', 'Short teaser 2… Read more']);
+      const other = createMemoryStore();
+      await fetchFeed(other, feed, deps());
+      expect((await other.listArticles()).find((a) => a.title === 'Teaser 1')!.text).toBe('Short teaser 1… Read more');
+    });
+
+    it('fetches at most 20 teaser pages per feed fetch', async () => {
+      bodies.set('/feed.xml', rss(Array.from({ length: 25 }, (_, i) => teaser(i, `${srv.url}/page/1?n=${i}`)).join('')));
+      const feed = await add('/feed.xml');
+      const before = srv.hits('/page/1');
+      expect((await fetchFeed(store, feed, deps())).added).toBe(25);
+      expect(srv.hits('/page/1') - before).toBe(20);
+    });
+
+    it('keeps the paragraphs of a plain-text description', async () => {
+      bodies.set('/feed.xml', rss(`<item><title>Plain</title><link>https://p.example/1</link><pubDate>${hoursAgo(1)}</pubDate><description>${BODY}\n\n${BODY2}</description></item>`));
+      await fetchFeed(store, await add('/feed.xml'), deps());
+      expect((await store.listArticles())[0]!.text).toBe(`${BODY}\n\n${BODY2}`);
+    });
+
+    it('counts items that give no article as failed, and stores the rest', async () => {
+      const fakeExtract = (html: string): Extracted => ({ title: null, text: html.includes('Item 2') ? '' : `${BODY} ${BODY2}`, description: null, byline: null, published: null, url: null, language: null });
+      bodies.set('/feed.xml', rss(item(1, hoursAgo(1)) + item(2, hoursAgo(1))));
+      const r = await fetchFeed(store, await add('/feed.xml'), deps(NOW, { extractHtml: fakeExtract }));
+      expect(r).toMatchObject({ added: 1, failed: 1 });
+    });
   });
 
-  it('fetches the linked page when an item is only a teaser', async () => {
-    const store = createMemoryStore();
-    feedBody = rss(`<item><title>Teaser item</title><link>${srv.url}/page/1</link><pubDate>Sat, 28 Nov 2026 11:50:00 GMT</pubDate><description>Short teaser… Read more</description></item>`);
-    const r = await addFeed(store, `${srv.url}/feed.xml`, { scope: 'global', now: NOW, fetcher });
-    if (!r.ok) throw new Error(r.reason);
-    await fetchFeed(store, { ...r.feed, etag: null }, deps());
-    const [a] = await store.listArticles();
-    expect(a?.text).toContain('harbour district and its future');
-    expect(srv.requests.some((q) => q.path === '/page/1')).toBe(true);
+  describe('failures', () => {
+    it('backs off exponentially (capped at a day), disables after ten in a row, and never throws', async () => {
+      const feed = { ...(await add('/feed.xml')), id: 'broken01', url: `${srv.url}/gone.xml` };
+      await store.putFeed(feed);
+      let now = NOW;
+      const waits: number[] = [];
+      for (let i = 1; i <= DISABLE_AFTER; i++) {
+        const r = await fetchFeed(store, (await store.getFeed('broken01'))!, deps(now));
+        expect(r.error).toBe('the server answered HTTP 404 Not Found');
+        const f = (await store.getFeed('broken01'))!;
+        expect(f.failures).toBe(i);
+        waits.push((Date.parse(f.nextFetchAt!) - now.getTime()) / 60_000);
+        now = new Date(Date.parse(f.nextFetchAt!));
+      }
+      expect(waits).toEqual([30, 60, 120, 240, 480, 960, 1440, 1440, 1440, 1440]);
+      const f = (await store.getFeed('broken01'))!;
+      expect(f.disabled).toBe(true);
+      expect(f.lastError).toBe('the server answered HTTP 404 Not Found (disabled after 10 failures in a row; remove and add it again to retry)');
+      expect((await fetchDueFeeds(store, deps(new Date(now.getTime() + 86_400_000)), true)).map((r) => r.feedId)).not.toContain('broken01');
+    });
+
+    it('resets the failure count on success', async () => {
+      const feed = await add('/feed.xml');
+      await store.putFeed({ ...feed, failures: 4, lastError: 'earlier' });
+      await fetchFeed(store, (await store.getFeed(feed.id))!, deps());
+      expect(await store.getFeed(feed.id)).toMatchObject({ failures: 0, lastError: null, disabled: false });
+    });
+
+    it('given a feed that now serves garbage or a fetcher that throws anything, records the failure', async () => {
+      const feed = await add('/feed.xml');
+      bodies.set('/feed.xml', 'garbage');
+      expect((await fetchFeed(store, feed, deps())).error).toMatch(/^not a feed/);
+      const weird: Fetcher = () => Promise.reject(new TypeError('boom\nwith a second line'));
+      const r = await fetchFeed(store, (await store.getFeed(feed.id))!, deps(NOW, { fetcher: weird }));
+      expect(r.error).toBe('boom');
+      expect((await store.getFeed(feed.id))!.failures).toBe(2);
+    });
   });
 
-  it('records failures with backoff, disables after ten in a row, and other feeds go on', async () => {
-    const store = createMemoryStore();
-    feedBody = rss(rssItem(1, 'Sat, 28 Nov 2026 11:30:00 GMT'));
-    const good = await addFeed(store, `${srv.url}/feed.xml`, { scope: 'global', now: NOW, fetcher });
-    if (!good.ok) throw new Error(good.reason);
-    await store.putFeed({ ...good.feed, id: 'broken01', url: `${srv.url}/missing.xml` });
-    let now = NOW;
-    let results = await fetchDueFeeds(store, deps(now), true);
-    expect(results.find((x) => x.feedId === good.feed.id)?.added).toBe(1);
-    const broken = results.find((x) => x.feedId === 'broken01');
-    expect(broken?.error).toMatch(/404/);
-    let b = (await store.getFeed('broken01'))!;
-    expect(b.failures).toBe(1);
-    expect(Date.parse(b.nextFetchAt!) - now.getTime()).toBe(30 * 60_000);
-    for (let i = 2; i <= DISABLE_AFTER; i++) {
-      now = new Date(now.getTime() + 86_400_000);
-      results = await fetchDueFeeds(store, deps(now));
-    }
-    b = (await store.getFeed('broken01'))!;
-    expect(b.failures).toBe(DISABLE_AFTER);
-    expect(b.disabled).toBe(true);
-    expect(b.lastError).toMatch(/disabled after 10 failures/);
-    const after = await fetchDueFeeds(store, deps(new Date(now.getTime() + 86_400_000)), true);
-    expect(after.map((x) => x.feedId)).not.toContain('broken01');
+  describe('fetchDueFeeds', () => {
+    it('fetches due feeds only, and a broken feed does not stop the others', async () => {
+      const good = await add('/feed.xml');
+      const other = await add('/other.xml');
+      await store.putFeed({ ...good, id: 'broken01', url: `${srv.url}/gone.xml` });
+      await store.putFeed({ ...other, nextFetchAt: later(30).toISOString() });
+      const results = await fetchDueFeeds(store, deps());
+      expect(results.map((r) => r.feedId).sort()).toEqual(['broken01', good.id].sort());
+      expect(results.find((r) => r.feedId === good.id)).toMatchObject({ added: 1 });
+      expect(results.find((r) => r.feedId === 'broken01')!.error).toMatch(/404/);
+      const all = await fetchDueFeeds(store, deps(), true);
+      expect(all.find((r) => r.feedId === other.id)).toMatchObject({ added: 1 });
+    });
+
+    it('given a store that fails underneath one feed, still returns a result for every feed', async () => {
+      await add('/feed.xml');
+      await add('/other.xml');
+      const flaky: Store = { ...store, putFeed: () => Promise.reject(new Error('disk full')), listFeeds: () => store.listFeeds() };
+      const results = await fetchDueFeeds(flaky, deps());
+      expect(results).toHaveLength(2);
+      expect(results.every((r) => r.error === 'disk full')).toBe(true);
+    });
   });
 });
