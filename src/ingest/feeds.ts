@@ -224,18 +224,30 @@ async function recordFailure(store: Store, feed: Feed, err: unknown, deps: FeedF
   deps.log?.[disabled ? 'warn' : 'info'](disabled ? 'feed disabled' : 'feed fetch failed', { feed: feed.id, url: feed.url, failures, error: message });
 }
 
-/** Fetches every enabled feed that is due (or all); one failing feed never stops the others. */
-export async function fetchDueFeeds(store: Store, deps: FeedFetchDeps, all = false): Promise<FeedFetchResult[]> {
+/** Feeds fetched at once by fetchDueFeeds: a few slow servers must not hold up the rest. */
+export const FEED_CONCURRENCY = 4;
+
+/**
+ * Fetches every enabled feed that is due (or all), a few at a time; one failing feed never stops
+ * the others. Results come in the store's feed order.
+ */
+export async function fetchDueFeeds(store: Store, deps: FeedFetchDeps & { concurrency?: number }, all = false): Promise<FeedFetchResult[]> {
   const nowIso = deps.now.toISOString();
   const due = (await store.listFeeds()).filter((f) => !f.disabled && (all || !f.nextFetchAt || f.nextFetchAt <= nowIso));
   const results: FeedFetchResult[] = [];
-  for (const feed of due) {
-    try {
-      results.push(await fetchFeed(store, feed, deps));
-    } catch (err) {
-      // fetchFeed records its own failures; this is the store failing underneath it.
-      results.push({ feedId: feed.id, added: 0, duplicates: 0, failed: 0, notModified: false, error: errorLine(err) });
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < due.length) {
+      const i = next++;
+      const feed = due[i]!;
+      try {
+        results[i] = await fetchFeed(store, feed, deps);
+      } catch (err) {
+        // fetchFeed records its own failures; this is the store failing underneath it.
+        results[i] = { feedId: feed.id, added: 0, duplicates: 0, failed: 0, notModified: false, error: errorLine(err) };
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency ?? FEED_CONCURRENCY, due.length)) }, worker));
   return results;
 }

@@ -265,6 +265,24 @@ describe('feed service', () => {
       expect(all.find((r) => r.feedId === other.id)).toMatchObject({ added: 1 });
     });
 
+    it('fetches a few feeds at a time, never more than the concurrency', async () => {
+      for (let i = 0; i < 6; i++) await store.putFeed({ ...(await add('/feed.xml', `scope${i}`)) });
+      let inFlight = 0;
+      let most = 0;
+      const counting: Fetcher = async (url, opts) => {
+        most = Math.max(most, ++inFlight);
+        try {
+          return await fetcher(url, opts);
+        } finally {
+          inFlight--;
+        }
+      };
+      const results = await fetchDueFeeds(store, { ...deps(NOW, { fetcher: counting, fetchTeasers: false }), concurrency: 3 });
+      expect(results).toHaveLength(6);
+      expect(results.map((r) => r.feedId)).toEqual((await store.listFeeds()).map((f) => f.id));
+      expect(most).toBe(3);
+    });
+
     it('given a store that fails underneath one feed, still returns a result for every feed', async () => {
       await add('/feed.xml');
       await add('/other.xml');
