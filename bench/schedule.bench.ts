@@ -7,7 +7,12 @@
  *
  *   npx tsx bench/run.ts schedule
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createMemoryStore } from '../src/store/memory-store.js';
+import { openStore } from '../src/store/lowdb-store.js';
+import type { Store } from '../src/store/store.js';
 import { createScheduler } from '../src/scheduler/scheduler.js';
 import type { ChatSender } from '../src/scheduler/sender.js';
 import { silentLogger } from '../src/log.js';
@@ -73,8 +78,7 @@ async function measure(n: number, ticks: number): Promise<{ startMs: number; med
 }
 
 /** One tick in which every subscription is due (everyone chose 08:00). */
-async function burstTick(n: number): Promise<number> {
-  const store = createMemoryStore();
+async function burstTick(n: number, store: Store = createMemoryStore()): Promise<number> {
   for (const s of subscriptions(n)) await store.putSubscription({ ...s, times: ['08:00'], weekdays: null, timezone: 'UTC' });
   let now = Date.parse('2025-06-02T07:59:30.000Z');
   const scheduler = createScheduler({
@@ -105,6 +109,23 @@ export default async function run(): Promise<boolean> {
   }
   const burst = await burstTick(10_000);
   console.log(`burst: all 10,000 due in the same minute: that tick took ${burst.toFixed(0)} ms (writes 10,000 pending records; sends follow in the background)`);
+  // The disk part of that tick on the lowdb store: its 10,000 pending records, written in one batch.
+  const root = mkdtempSync(join(tmpdir(), 'newsbot-sched-bench-'));
+  try {
+    const lowdb = await openStore(join(root, 'data'));
+    const slot = '2025-06-02T08:00:00.000Z';
+    const pending = subscriptions(10_000).map((sub) => ({
+      key: `${sub.id}@${slot}`, subscriptionId: sub.id, slot, status: 'pending' as const, window: null, messagesSent: 0,
+      totalMessages: null, attempts: 0, error: null, createdAt: slot, updatedAt: slot,
+    }));
+    const t = performance.now();
+    await lowdb.putDeliveries(pending);
+    const onDisk = performance.now() - t;
+    await lowdb.close();
+    console.log(`  of which on the lowdb store, writing the 10,000 pending records to disk: ${onDisk.toFixed(0)} ms`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
   console.log(`target: median tick with 10k subscriptions < ${0.01 * BUDGET_MS} ms (1 % of the 1-minute budget): ${ok ? 'met' : 'MISSED'}`);
   return ok;
 }
