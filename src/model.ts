@@ -28,6 +28,98 @@ export interface Article {
   feedId: string | null;
   /** Stored from a feed's first fetch: searchable, but old news, so digests skip it. */
   backfill?: true;
+  /** What clustering and summaries need, computed once at ingest (absent on articles stored before it existed). */
+  analysis?: ArticleAnalysis;
+}
+
+/** A summary candidate: a whole sentence of the article with its score. */
+export interface SentenceCandidate {
+  /** Position among the article's sentences (0-based). */
+  i: number;
+  /** The sentence, trimmed. */
+  s: string;
+  /** Score scaled 0…1 within the article (min-max), so articles compare. */
+  n: number;
+  /** Its content terms, as indices into {@link ArticleAnalysis.terms}. */
+  t: number[];
+  /** Its names and numbers, as indices into {@link ArticleAnalysis.terms}. */
+  k: number[];
+}
+
+/**
+ * An article's analysis: sentences, terms and summary candidates, computed once at ingest so that
+ * clustering and story summaries never re-read or re-split its text. Compact on purpose (short
+ * keys, terms stored once and referred to by index): it is stored with every article.
+ */
+export interface ArticleAnalysis {
+  /** Analysis format; a different version is recomputed, never trusted. */
+  v: number;
+  /** The cleaned headline (labels and site suffixes stripped). */
+  h: string;
+  /** The article's vocabulary: distinct content terms of the body first, then any other term below. Every list below indexes into it. */
+  terms: string[];
+  /** How many of `terms` come from the body. */
+  nb: number;
+  /** Content terms of the cleaned headline. */
+  title: number[];
+  /** Names and numbers of the lead. */
+  keys: number[];
+  /** Content terms of the lead. */
+  lead: number[];
+  /** Terms of the title and the first 600 characters, which other articles' headlines are checked against. */
+  support: number[];
+  /** The best summary candidates (at most a dozen), best first; the lede always among them. */
+  cands: SentenceCandidate[];
+  /** Index of the lede (the first real sentence) in `cands`, or -1. */
+  lede: number;
+}
+
+/** One article of a story, as much as a digest needs without reading the article. */
+export interface StoryMember {
+  id: string;
+  /** articleTime of the article. */
+  at: string;
+  source: string;
+  feedId: string | null;
+  backfill?: true;
+}
+
+/**
+ * A story as kept in the store: articles about one event, grouped as they arrive. The id is the
+ * id of the article that started it and never changes; headline, summary and sources are
+ * recomputed only when its articles change (then `version` goes up).
+ */
+export interface StoryRecord {
+  id: string;
+  /** Its articles in the order they joined. */
+  members: StoryMember[];
+  /** Earliest and latest article time (ISO). */
+  first: string;
+  last: string;
+  title: string;
+  summary: string[];
+  /** One per source name, lead first: name, url and title of that source's article. */
+  sources: { name: string; url: string | null; title: string }[];
+  /** Counts changes of its articles, from 1. */
+  version: number;
+  /** When its articles last changed (the ingest time). */
+  updatedAt: string;
+}
+
+/** One story a subscription was sent, and as what version. */
+export interface SentStory {
+  id: string;
+  version: number;
+  /** Articles it had then. */
+  articles: number;
+  sentAt: string;
+}
+
+/** What a subscription's scheduled digests already told it (recent entries only). */
+export interface DigestHistory {
+  subscriptionId: string;
+  stories: SentStory[];
+  updatedAt: string;
 }
 
 /** The time an article counts at in windows and partitions: published, unless missing or in the future. */

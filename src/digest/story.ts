@@ -1,7 +1,5 @@
-import { type Article, articleTime } from '../model.js';
-import { cleanHeadline } from './headline.js';
-import { scoreSentences } from './summarize.js';
-import { contentTerms, entityTerms } from './terms.js';
+import type { Article } from '../model.js';
+import { type AnalyzedArticle, analyzed, termsAt } from './analysis.js';
 import type { Story, StorySource } from './types.js';
 
 /** Options of {@link buildStory}. */
@@ -14,9 +12,6 @@ export interface StoryOptions {
 const MAX_SUMMARY_ARTICLES = 6;
 /** A sentence this much covered by a chosen one repeats its fact. */
 const COVERED = 0.5;
-const CHROME = /^(?:advertisement|sponsored|read more|related|sign up|subscribe|follow us|share this|click here|image:|photo:|copyright)/i;
-
-const termSet = (text: string): Set<string> => new Set(contentTerms(text));
 
 function covered(s: Set<string>, by: Set<string>): number {
   if (s.size === 0) return 1;
@@ -29,13 +24,14 @@ function covered(s: Set<string>, by: Set<string>): number {
  * Index of the headline article: the cleaned title best supported by the other articles' titles
  * and leads, nudged towards a readable length; ties go to the earliest article.
  */
-function headlineIndex(group: readonly Article[], titles: readonly string[]): number {
+function headlineIndex(group: readonly AnalyzedArticle[]): number {
   if (group.length === 1) return 0;
-  const support = group.map((a) => termSet(`${a.title} ${a.text.slice(0, 600)}`));
+  const support = group.map((a) => new Set(termsAt(a.analysis, a.analysis.support)));
   let best = 0;
   let bestScore = -Infinity;
-  titles.forEach((title, i) => {
-    const t = termSet(title);
+  group.forEach((a, i) => {
+    const title = a.analysis.h;
+    const t = new Set(termsAt(a.analysis, a.analysis.title));
     let s = 0;
     support.forEach((other, j) => {
       if (j !== i) s += covered(t, other);
@@ -44,7 +40,7 @@ function headlineIndex(group: readonly Article[], titles: readonly string[]): nu
     if (title.length < 25 || title.length > 120) s -= 0.2;
     if (/\?\s*$/.test(title)) s -= 0.1;
     if (title === title.toUpperCase() && /\p{L}/u.test(title)) s -= 0.2;
-    const earlier = articleTime(group[i]!) < articleTime(group[best]!);
+    const earlier = a.at < group[best]!.at;
     if (s > bestScore + 1e-9 || (Math.abs(s - bestScore) <= 1e-9 && earlier)) {
       best = i;
       bestScore = s;
@@ -54,7 +50,7 @@ function headlineIndex(group: readonly Article[], titles: readonly string[]): nu
 }
 
 /** One source per source name: the lead's first, then the others by time. */
-function storySources(ordered: readonly Article[]): StorySource[] {
+function storySources(ordered: readonly AnalyzedArticle[]): StorySource[] {
   const seen = new Set<string>();
   const out: StorySource[] = [];
   for (const a of ordered) {
@@ -77,43 +73,25 @@ interface Candidate {
 }
 
 /** Whole sentences from all articles, best first, each adding a fact not yet told; then in reading order. */
-function storySummary(ordered: readonly Article[], count: number): string[] {
+function storySummary(ordered: readonly AnalyzedArticle[], count: number): string[] {
   if (count <= 0) return [];
   const docs = ordered.slice(0, MAX_SUMMARY_ARTICLES);
-  const docTerms = docs.map((a) => termSet(a.text));
+  const docTerms = docs.map((a) => new Set(a.analysis.terms.slice(0, a.analysis.nb)));
   const candidates: Candidate[] = [];
   docs.forEach((a, rank) => {
-    const text = a.text.trim() || (a.description ?? '');
-    const scored = scoreSentences({ title: a.title, text });
-    // Names are found in the whole article: a name that starts a sentence is still a name.
-    const names = new Set(entityTerms(text));
-    // The scorer's scale is its own: min-max per article makes articles comparable.
-    let min = Infinity;
-    let max = -Infinity;
-    for (const s of scored) {
-      min = Math.min(min, s.score);
-      max = Math.max(max, s.score);
-    }
-    const norm = (score: number): number => (max > min ? (score - min) / (max - min) : 1);
-    const firstIndex = scored.find((x) => {
-      const w = x.text.split(/\s+/).length;
-      return w >= 5 && w <= 80 && !CHROME.test(x.text.trim());
-    })?.index ?? -1;
-    for (const s of scored) {
-      const words = s.text.split(/\s+/).length;
-      if (words < 5 || words > 80 || CHROME.test(s.text.trim())) continue;
-      const terms = termSet(s.text);
+    const an = a.analysis;
+    an.cands.forEach((s, k) => {
+      const terms = new Set(termsAt(an, s.t));
       // Facts that other sources also report are the story's core.
       let corroborated = 0;
       docTerms.forEach((other, j) => {
         if (j !== rank) corroborated = Math.max(corroborated, covered(terms, other));
       });
       // A news story's first sentence (the lede) says what happened: the lead's opens the summary.
-      const lede = s.index === firstIndex ? (rank === 0 ? 1 : 0.1) : 0;
-      const score = norm(s.score) + (docs.length > 1 ? 0.3 * corroborated : 0) + (rank === 0 ? 0.05 : 0) + lede;
-      const keys = new Set([...terms].filter((t) => t.startsWith('#') || names.has(t)));
-      candidates.push({ rank, index: s.index, text: s.text.trim(), score, terms, keys });
-    }
+      const lede = k === an.lede ? (rank === 0 ? 1 : 0.1) : 0;
+      const score = s.n + (docs.length > 1 ? 0.3 * corroborated : 0) + (rank === 0 ? 0.05 : 0) + lede;
+      candidates.push({ rank, index: s.i, text: s.s, score, terms, keys: new Set(termsAt(an, s.k)) });
+    });
   });
   candidates.sort((x, y) => y.score - x.score || x.rank - y.rank || x.index - y.index);
   const chosen: Candidate[] = [];
@@ -130,27 +108,33 @@ function storySummary(ordered: readonly Article[], count: number): string[] {
 }
 
 /**
- * A story from one group of articles about the same event: the clearest headline (labels and site
- * suffixes stripped, most representative of the group), a summary drawn from all its articles with
- * no fact repeated, one source per source name (lead first), and the latest article time.
+ * A story from one group of analysed articles about the same event: the clearest headline (labels
+ * and site suffixes stripped, most representative of the group), a summary drawn from all its
+ * articles with no fact repeated, one source per source name (lead first), and the latest article time.
+ * The id is the group's first article's: a group kept in arrival order keeps its id as it grows.
  */
-export function buildStory(group: Article[], opts: StoryOptions = {}): Story {
-  if (group.length === 0) throw new RangeError('buildStory needs at least one article');
-  const titles = group.map((a) => cleanHeadline(a.title, a.source));
-  const lead = headlineIndex(group, titles);
+export function storyOf(group: readonly AnalyzedArticle[], opts: StoryOptions = {}): Story {
+  if (group.length === 0) throw new RangeError('a story needs at least one article');
+  const lead = headlineIndex(group);
   const leadArticle = group[lead]!;
-  const others = group.filter((_, i) => i !== lead).sort((x, y) => articleTime(x).localeCompare(articleTime(y)) || x.id.localeCompare(y.id));
+  const others = group.filter((_, i) => i !== lead).sort((x, y) => x.at.localeCompare(y.at) || x.id.localeCompare(y.id));
   // Prefer other sources over a second copy from the lead's own source for the summary.
   const distinctFirst = [...others.filter((a) => a.source !== leadArticle.source), ...others.filter((a) => a.source === leadArticle.source)];
   const ordered = [leadArticle, ...distinctFirst];
-  let updated = articleTime(group[0]!);
-  for (const a of group) if (Date.parse(articleTime(a)) > Date.parse(updated)) updated = articleTime(a);
+  let updated = group[0]!.at;
+  for (const a of group) if (Date.parse(a.at) > Date.parse(updated)) updated = a.at;
   return {
-    id: leadArticle.id,
-    title: titles[lead]!,
+    id: group[0]!.id,
+    title: leadArticle.analysis.h,
     summary: storySummary(ordered, opts.sentences ?? 3),
     sources: storySources([leadArticle, ...others]),
     articles: group.length,
     updated,
   };
+}
+
+/** {@link storyOf} for articles (analysed now when they carry no analysis). */
+export function buildStory(group: Article[], opts: StoryOptions = {}): Story {
+  if (group.length === 0) throw new RangeError('buildStory needs at least one article');
+  return storyOf(group.map(analyzed), opts);
 }

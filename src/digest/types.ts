@@ -9,7 +9,7 @@ export interface StorySource {
 
 /** Articles about the same event, from one or more sources. */
 export interface Story {
-  /** Stable id (the id of its lead article). */
+  /** Stable id: the id of the article that started the story (the earliest of its articles in a batch digest). */
   id: string;
   /** Headline (the clearest title among its articles). */
   title: string;

@@ -6,14 +6,16 @@
  *   <dir>/feeds.json                 {schema: 1, feeds: [...]}
  *   <dir>/subscriptions.json         {schema: 1, subscriptions: [...]}
  *   <dir>/articles/YYYY-MM-DD.json   {schema: 1, articles: [...]} by UTC day of articleTime
- *   <dir>/deliveries/YYYY-MM-DD.json {schema: 1, deliveries: [...]} by UTC day of the slot
+ *   <dir>/deliveries/YYYY-MM-DD.NN.json {schema: 1, deliveries: [...]} by UTC day of the slot and subscription bucket
+ *   <dir>/stories/YYYY-MM-DD.json    {schema: 1, stories: [...]} by UTC day of the story's latest article
+ *   <dir>/history/NN.json            {schema: 1, histories: [...]} digest history, by subscription bucket
  *
  * Every file is checked when read and refused (never repaired or overwritten) when bad. Every
  * change is written atomically before its promise resolves. Operations run one at a time, in order.
  */
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import type { DeliveryRecord, Feed, Subscription } from '../model.js';
+import type { DeliveryRecord, DigestHistory, Feed, StoryRecord, Subscription } from '../model.js';
 import type { Store } from './store.js';
 import { JsonFileAdapter, nodeFileOps } from './json-file-adapter.js';
 import type { FileOps } from './json-file-adapter.js';
@@ -24,6 +26,8 @@ import { RecordFile } from './record-file.js';
 import type { RecordKind } from './record-file.js';
 import { ArticlePartitions } from './article-partitions.js';
 import { DeliveryPartitions } from './delivery-partitions.js';
+import { StoryPartitions } from './story-partitions.js';
+import { HistoryBuckets } from './history-buckets.js';
 import { checkRetention } from './partitions.js';
 import { copyRecord } from './query.js';
 import { SCHEMA_VERSION, assertRecord, checkFeed, checkMeta, checkSubscription } from './schema.js';
@@ -68,19 +72,26 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
   try {
     const articlesDir = join(dir, 'articles');
     const deliveriesDir = join(dir, 'deliveries');
+    const storiesDir = join(dir, 'stories');
+    const historyDir = join(dir, 'history');
     await ensureDir(articlesDir, 'articles folder');
     await ensureDir(deliveriesDir, 'deliveries folder');
-    for (const d of [dir, articlesDir, deliveriesDir]) await sweepTempFiles(d, ops);
+    await ensureDir(storiesDir, 'stories folder');
+    await ensureDir(historyDir, 'history folder');
+    for (const d of [dir, articlesDir, deliveriesDir, storiesDir, historyDir]) await sweepTempFiles(d, ops);
     await openMeta(dir, clock(), ops);
     const feeds = await RecordFile.load(join(dir, 'feeds.json'), FEEDS, { ops });
     const subs = await RecordFile.load(join(dir, 'subscriptions.json'), SUBSCRIPTIONS, { ops });
     const deliveries = await DeliveryPartitions.open(deliveriesDir, ops);
     const articles = await ArticlePartitions.open(articlesDir, { ops, cacheSize: opts.cachePartitions ?? 8 });
+    const stories = await StoryPartitions.open(storiesDir, { ops, cacheSize: opts.cachePartitions ?? 8 });
+    const history = await HistoryBuckets.open(historyDir, ops);
     if (opts.retentionDays !== undefined) {
       await articles.prune(clock(), opts.retentionDays);
+      await stories.prune(clock(), opts.retentionDays);
       await deliveries.prune(clock(), opts.retentionDays);
     }
-    return new LowdbStore(dir, lock, articles, deliveries, feeds, subs);
+    return new LowdbStore(dir, lock, { articles, deliveries, stories, history }, feeds, subs);
   } catch (err) {
     await lock.release().catch(() => undefined);
     throw err;
@@ -94,11 +105,20 @@ class LowdbStore implements Store {
   constructor(
     private readonly dir: string,
     private readonly lock: Lock,
-    private readonly articles: ArticlePartitions,
-    private readonly deliveries: DeliveryPartitions,
+    parts: { articles: ArticlePartitions; deliveries: DeliveryPartitions; stories: StoryPartitions; history: HistoryBuckets },
     private readonly feeds: RecordFile<Feed>,
     private readonly subs: RecordFile<Subscription>,
-  ) {}
+  ) {
+    this.articles = parts.articles;
+    this.deliveries = parts.deliveries;
+    this.stories = parts.stories;
+    this.history = parts.history;
+  }
+
+  private readonly articles: ArticlePartitions;
+  private readonly deliveries: DeliveryPartitions;
+  private readonly stories: StoryPartitions;
+  private readonly history: HistoryBuckets;
 
   /** Runs operations one at a time so in-memory state and files change in call order. */
   private run<T>(fn: () => Promise<T> | T): Promise<T> {
@@ -113,6 +133,13 @@ class LowdbStore implements Store {
   hasArticle = (id: string) => this.run(() => this.articles.has(id));
   listArticles = (query?: Parameters<Store['listArticles']>[0]) => this.run(() => this.articles.list(query));
   countArticles = () => this.run(() => this.articles.count());
+
+  putStories = (stories: StoryRecord[]) => this.run(() => this.stories.put(stories));
+  getStory = (id: string) => this.run(() => this.stories.get(id));
+  listStories = (query?: Parameters<Store['listStories']>[0]) => this.run(() => this.stories.list(query));
+
+  getDigestHistory = (subscriptionId: string) => this.run(() => this.history.get(subscriptionId));
+  putDigestHistory = (h: DigestHistory) => this.run(() => this.history.put(h));
 
   listFeeds = () => this.run(() => this.feeds.list().map(copyRecord));
   getFeed = (id: string) => this.run(() => nullableCopy(this.feeds.get(id)));
@@ -141,6 +168,7 @@ class LowdbStore implements Store {
     this.run(async () => {
       checkRetention(retentionDays);
       const removed = await this.articles.prune(now, retentionDays);
+      await this.stories.prune(now, retentionDays);
       await this.deliveries.prune(now, retentionDays);
       return removed;
     });

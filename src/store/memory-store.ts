@@ -2,18 +2,21 @@
  * An in-memory Store with the same semantics as the lowdb one (same checks, same ordering,
  * same whole-day pruning), for tests of the modules that use a store.
  */
-import type { Article, DeliveryRecord, Feed, Subscription } from '../model.js';
+import type { Article, DeliveryRecord, DigestHistory, Feed, StoryRecord, Subscription } from '../model.js';
 import type { AddResult, ArticleQuery, Store } from './store.js';
 import { StoreError } from './store-error.js';
 import { articleDay, checkRetention, isExpired, utcDay } from './partitions.js';
 import { copyArticle, copyRecord, matchesQuery, parseQuery, sortNewestSlotFirst, sortOldestFirst } from './query.js';
-import { assertRecord, checkArticle, checkDelivery, checkFeed, checkSubscription } from './schema.js';
+import { assertRecord, checkArticle, checkDelivery, checkFeed, checkHistory, checkStory, checkSubscription } from './schema.js';
+import { sortStories, storyOverlaps, storyWindow } from './story-partitions.js';
 
 export function createMemoryStore(): Store {
   const articles = new Map<string, Article>();
   const feeds = new Map<string, Feed>();
   const subs = new Map<string, Subscription>();
   const deliveries = new Map<string, DeliveryRecord>();
+  const stories = new Map<string, StoryRecord>();
+  const histories = new Map<string, DigestHistory>();
   let closed = false;
 
   const open = (): void => {
@@ -53,6 +56,32 @@ export function createMemoryStore(): Store {
     async countArticles() {
       open();
       return articles.size;
+    },
+
+    async putStories(input) {
+      open();
+      for (const s of input) assertRecord('story', checkStory, s, 'id');
+      for (const s of input) stories.set(s.id, copyRecord(s));
+    },
+    async getStory(id) {
+      open();
+      const s = stories.get(id);
+      return s ? copyRecord(s) : null;
+    },
+    async listStories(query) {
+      open();
+      const w = storyWindow(query);
+      return sortStories([...stories.values()].filter((s) => storyOverlaps(s, w))).map(copyRecord);
+    },
+    async getDigestHistory(subscriptionId) {
+      open();
+      const h = histories.get(subscriptionId);
+      return h ? copyRecord(h) : null;
+    },
+    async putDigestHistory(h) {
+      open();
+      assertRecord('digest history', checkHistory, h, 'subscriptionId');
+      histories.set(h.subscriptionId, copyRecord(h));
     },
 
     async listFeeds() {
@@ -125,6 +154,7 @@ export function createMemoryStore(): Store {
         }
       }
       for (const [key, d] of deliveries) if (isExpired(utcDay(d.slot), now, retentionDays)) deliveries.delete(key);
+      for (const [id, s] of stories) if (isExpired(utcDay(s.last), now, retentionDays)) stories.delete(id);
       return removed;
     },
     async close() {

@@ -48,6 +48,17 @@ function shape(fields: Record<string, Check>): Check {
   };
 }
 
+const num: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'is not a number');
+const ints = arrayOf(int);
+
+const checkCandidate: Check = shape({ i: int, s: str, n: num, t: ints, k: ints });
+
+/** An article's analysis: the shape only (a stale or odd one is recomputed, never trusted for meaning). */
+export const checkAnalysis: Check = shape({
+  v: int, h: str, terms: arrayOf(str), nb: int, title: ints, keys: ints, lead: ints, support: ints,
+  cands: arrayOf(checkCandidate), lede: (v) => (Number.isInteger(v) && (v as number) >= -1 ? null : 'is not a whole number ≥ -1'),
+});
+
 export const checkArticle: Check = shape({
   id: nonEmpty,
   url: nullable(str),
@@ -61,6 +72,29 @@ export const checkArticle: Check = shape({
   language: nullable(str),
   feedId: nullable(str),
   backfill: optional((v) => (v === true ? null : 'is not true')),
+  analysis: optional(checkAnalysis),
+});
+
+const checkMember: Check = shape({
+  id: nonEmpty, at: iso, source: str, feedId: nullable(str), backfill: optional((v) => (v === true ? null : 'is not true')),
+});
+
+export const checkStory: Check = shape({
+  id: nonEmpty,
+  members: (v) => arrayOf(checkMember)(v) ?? (Array.isArray(v) && v.length > 0 ? null : 'is empty'),
+  first: iso,
+  last: iso,
+  title: str,
+  summary: arrayOf(str),
+  sources: arrayOf(shape({ name: str, url: nullable(str), title: str })),
+  version: int,
+  updatedAt: iso,
+});
+
+export const checkHistory: Check = shape({
+  subscriptionId: nonEmpty,
+  stories: arrayOf(shape({ id: nonEmpty, version: int, articles: int, sentAt: iso })),
+  updatedAt: iso,
 });
 
 export const checkFeed: Check = shape({

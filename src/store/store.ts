@@ -1,4 +1,4 @@
-import type { Article, DeliveryRecord, Feed, Subscription } from '../model.js';
+import type { Article, DeliveryRecord, DigestHistory, Feed, StoryRecord, Subscription } from '../model.js';
 
 /** Result of adding articles: each input lands in exactly one list. */
 export interface AddResult {
@@ -16,6 +16,14 @@ export interface ArticleQuery {
   feedIds?: (string | null)[];
 }
 
+/** Filter for listing stories: those with an article time in the window (`last ≥ from` and `first < to`). */
+export interface StoryQuery {
+  /** Inclusive lower bound (ISO) on the story's latest article time. */
+  from?: string;
+  /** Exclusive upper bound (ISO) on the story's earliest article time. */
+  to?: string;
+}
+
 /**
  * The persistence seam. Implementations: lowdb (default, files under the data folder)
  * and in-memory (tests). All methods are async so a server database can follow.
@@ -28,6 +36,17 @@ export interface Store {
   /** Articles whose articleTime falls in the window, oldest first. */
   listArticles(query?: ArticleQuery): Promise<Article[]>;
   countArticles(): Promise<number>;
+
+  /** Insert or replace stories by id (durable when it resolves; one write per partition touched). */
+  putStories(stories: StoryRecord[]): Promise<void>;
+  getStory(id: string): Promise<StoryRecord | null>;
+  /** Stories overlapping the window, by `first` then id. Reads only what can overlap it. */
+  listStories(query?: StoryQuery): Promise<StoryRecord[]>;
+
+  /** What a subscription's scheduled digests already sent, or null. */
+  getDigestHistory(subscriptionId: string): Promise<DigestHistory | null>;
+  /** Insert or replace by subscriptionId. */
+  putDigestHistory(history: DigestHistory): Promise<void>;
 
   listFeeds(): Promise<Feed[]>;
   getFeed(id: string): Promise<Feed | null>;
@@ -48,7 +67,7 @@ export interface Store {
   /** Delivery records, newest slot first; optionally for one subscription. */
   listDeliveries(subscriptionId?: string, limit?: number): Promise<DeliveryRecord[]>;
 
-  /** Drop article partitions (and delivery records) older than `retentionDays` before `now`. Returns articles removed. */
+  /** Drop article partitions, stories (by latest article) and delivery records older than `retentionDays` before `now`. Returns articles removed. */
   prune(now: Date, retentionDays: number): Promise<number>;
   /** Flush and release the data folder (lock file). */
   close(): Promise<void>;

@@ -15,8 +15,10 @@ describe('buildStory', () => {
     expect(story.title).not.toMatch(/UPDATE|Lima Daily|\|/);
     expect(story.articles).toBe(3);
     expect(story.sources.map((s) => s.name).sort()).toEqual(['Andes Post', 'Lima Daily', 'Wire Global']);
-    const lead = group.find((a) => a.id === story.id)!;
+    // The lead is the article the headline came from; the id is the story's first article's (stable as it grows).
+    const lead = group.find((a) => a.title.includes(story.title))!;
     expect(story.sources[0]).toEqual({ name: lead.source, url: lead.url, title: lead.title });
+    expect(story.id).toBe(group[0]!.id);
     expect(story.updated).toBe(group.map((a) => a.published!).sort().at(-1));
   });
 

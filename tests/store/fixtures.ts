@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Article, DeliveryRecord, Feed, Subscription } from '../../src/model.js';
+import type { Article, DeliveryRecord, Feed, StoryRecord, Subscription } from '../../src/model.js';
 
 export const NOW = new Date('2026-11-28T12:00:00.000Z');
 
@@ -58,4 +58,14 @@ export function delivery(slot: string, over: Partial<DeliveryRecord> = {}): Deli
 export async function tempDir(): Promise<{ root: string; cleanup: () => Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'newsbot-store-'));
   return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+export function story(over: Partial<StoryRecord> = {}): StoryRecord {
+  const id = over.id ?? nextId();
+  const first = over.first ?? hoursAgo(3);
+  return {
+    id, members: [{ id, at: first, source: 'example', feedId: null }], first, last: over.last ?? first,
+    title: `Story ${id}`, summary: ['One sentence.'], sources: [{ name: 'example', url: null, title: `Story ${id}` }],
+    version: 1, updatedAt: NOW.toISOString(), ...over,
+  };
 }

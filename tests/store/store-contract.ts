@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { StoreError } from '../../src/store/store-error.js';
-import { NOW, article, delivery, feed, hoursAgo, subscription } from './fixtures.js';
+import { NOW, article, delivery, feed, hoursAgo, story, subscription } from './fixtures.js';
+import { analyzeArticle } from '../../src/digest/analysis.js';
 
 export interface StoreHarness {
   store: Store;
@@ -209,6 +210,64 @@ export function storeContract(name: string, make: () => Promise<StoreHarness>): 
       });
     });
 
+    describe('stories and digest history', () => {
+      it('given an article with its analysis, returns the analysis as stored, also after reopening', async () => {
+        const a = article({ text: 'Harbour Council voted on Tuesday to extend the tram line to the port. The vote passed 9 to 4 after a long debate.' });
+        const withAnalysis = { ...a, analysis: analyzeArticle(a) };
+        await store.addArticles([withAnalysis]);
+        store = await h.reopen();
+        expect(await store.getArticle(a.id)).toEqual(withAnalysis);
+      });
+
+      it('puts, replaces and gets stories by id, also after reopening', async () => {
+        const s = story({ id: 's1' });
+        await store.putStories([s]);
+        expect(await store.getStory('s1')).toEqual(s);
+        const grown = { ...s, members: [...s.members, { id: 'a2', at: hoursAgo(1), source: 'Other', feedId: null }], last: hoursAgo(1), version: 2 };
+        await store.putStories([grown]);
+        store = await h.reopen();
+        expect(await store.getStory('s1')).toEqual(grown);
+        expect(await store.getStory('nope')).toBeNull();
+      });
+
+      it('lists the stories with an article in the window, by first article time, and keeps a story that moved to a later day', async () => {
+        const old = story({ id: 'old', first: hoursAgo(80), last: hoursAgo(75) });
+        const spans = story({ id: 'spans', first: hoursAgo(50), last: hoursAgo(50) });
+        const fresh = story({ id: 'fresh', first: hoursAgo(3), last: hoursAgo(2) });
+        await store.putStories([fresh, old, spans]);
+        // "spans" gets an article today: its latest day moves, and it must be found exactly once.
+        await store.putStories([{ ...spans, last: hoursAgo(1), version: 2 }]);
+        store = await h.reopen();
+        const ids = async (from?: string, to?: string) => (await store.listStories({ ...(from ? { from } : {}), ...(to ? { to } : {}) })).map((x) => x.id);
+        expect(await ids(hoursAgo(24))).toEqual(['spans', 'fresh']);
+        expect(await ids(hoursAgo(24), hoursAgo(2.5))).toEqual(['spans', 'fresh']);
+        expect(await ids(hoursAgo(24), hoursAgo(10))).toEqual(['spans']);
+        expect(await ids()).toEqual(['old', 'spans', 'fresh']);
+        expect(await ids(hoursAgo(78), hoursAgo(76))).toEqual(['old']);
+      });
+
+      it('refuses a story without articles before writing anything', async () => {
+        await expect(store.putStories([story({ id: 'ok' }), story({ id: 'bad', members: [] })])).rejects.toThrow(StoreError);
+        expect(await store.getStory('ok')).toBeNull();
+      });
+
+      it('puts and gets a digest history per subscription, also after reopening', async () => {
+        const hist = { subscriptionId: 'telegram:1', stories: [{ id: 's1', version: 2, articles: 3, sentAt: hoursAgo(1) }], updatedAt: hoursAgo(1) };
+        await store.putDigestHistory(hist);
+        await store.putDigestHistory({ subscriptionId: 'discord:2', stories: [], updatedAt: hoursAgo(1) });
+        store = await h.reopen();
+        expect(await store.getDigestHistory('telegram:1')).toEqual(hist);
+        expect(await store.getDigestHistory('telegram:9')).toBeNull();
+        await store.putDigestHistory({ ...hist, stories: [] });
+        expect((await store.getDigestHistory('telegram:1'))?.stories).toEqual([]);
+      });
+
+      it('prunes stories whose latest article is past retention', async () => {
+        await store.putStories([story({ id: 'gone', first: hoursAgo(24 * 40), last: hoursAgo(24 * 35) }), story({ id: 'kept', first: hoursAgo(24 * 40), last: hoursAgo(2) })]);
+        await store.prune(NOW, 30);
+        expect((await store.listStories()).map((x) => x.id)).toEqual(['kept']);
+      });
+    });
     describe('retention', () => {
       it('drops whole days older than the cutoff and keeps recent ones, with their deliveries', async () => {
         const old = article({ published: '2026-10-01T12:00:00.000Z' });
