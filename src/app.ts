@@ -21,6 +21,9 @@ import type { ChatEvents, CommandHandler } from './bots/commands/types.js';
 import { chatDigest, subscriptionDigest } from './bots/commands/chat-digest.js';
 import { nextRun } from './scheduler/schedule.js';
 import type { Article, Platform } from './model.js';
+import { extractiveSummarizer, type Summarizer } from './summarizer/summarizer.js';
+import { createLlmSummarizer } from './summarizer/llm-summarizer.js';
+import { SummaryCache } from './summarizer/summary-cache.js';
 
 /** The package root (holds data/samples), found from this file's location in src/ or dist/. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +37,8 @@ export interface App {
   handler: CommandHandler;
   events: ChatEvents;
   clock: () => Date;
+  /** How story summaries are worded: extractive, or the configured model (NEWSBOT_LLM_URL). */
+  summarizer: Summarizer;
   readUrl(url: string, now: Date): Promise<Article>;
   close(): Promise<void>;
 }
@@ -84,16 +89,25 @@ export async function openApp(config: Config, opts: { log?: Logger; clock?: () =
     },
   };
 
-  const handler = createCommandHandler({ store, config, readUrl, fetcher, nextRun, log });
+  const summarizer = await makeSummarizer(config, log);
+  const handler = createCommandHandler({ store, config, readUrl, fetcher, nextRun, log, summarizer });
   return {
-    config, store, log, fetcher, handler, events, clock, readUrl,
+    config, store, log, fetcher, handler, events, clock, readUrl, summarizer,
     close: () => store.close(),
   };
 }
 
+/** The model summarizer when NEWSBOT_LLM_URL is set (its cache beside the store), else extractive. */
+export async function makeSummarizer(config: Config, log: Logger): Promise<Summarizer> {
+  if (!config.llm) return extractiveSummarizer;
+  const { url, model, apiKey, timeoutMs, concurrency, dailyCalls } = config.llm;
+  const cache = await SummaryCache.open(config.dataDir);
+  return createLlmSummarizer({ endpoint: { url, model, apiKey, timeoutMs }, concurrency, dailyCalls }, cache, log.child({ part: 'summarizer' }));
+}
+
 /** Digest for a subscription window (the scheduler's buildDigest port). */
 export function scheduledDigest(app: App) {
-  return (sub: Parameters<typeof subscriptionDigest>[1], window: { from: Date; to: Date }) => subscriptionDigest(app.store, sub, window, app.clock());
+  return (sub: Parameters<typeof subscriptionDigest>[1], window: { from: Date; to: Date }) => subscriptionDigest(app.store, sub, window, app.clock(), app.summarizer);
 }
 
 /** Polls due feeds (the scheduler's pollFeeds port). */
@@ -117,6 +131,6 @@ export async function seedSamples(app: App): Promise<number> {
 export function consoleDigest(app: App, now: Date) {
   return chatDigest(app.store, {
     scope: 'console', from: new Date(now.getTime() - app.config.maxWindowHours * 3_600_000), to: now,
-    topics: [], mutes: [], maxStories: app.config.maxStories, timezone: app.config.timezone,
+    topics: [], mutes: [], maxStories: app.config.maxStories, timezone: app.config.timezone, summarizer: app.summarizer,
   }, now);
 }

@@ -18,6 +18,18 @@ export interface TelegramConfig {
   webhookPort: number;
 }
 
+/** The optional model endpoint for abstractive summaries; present only when NEWSBOT_LLM_URL is set. */
+export interface LlmConfig {
+  /** OpenAI-compatible chat completions URL. */
+  url: string;
+  model: string;
+  /** A secret: redacted from logs. */
+  apiKey: string | null;
+  timeoutMs: number;
+  concurrency: number;
+  dailyCalls: number;
+}
+
 /** The whole validated configuration, read once and passed down. */
 export interface Config {
   dataDir: string;
@@ -37,6 +49,7 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   discord: DiscordConfig | null;
   telegram: TelegramConfig | null;
+  llm: LlmConfig | null;
 }
 
 /** Every bad key, reported at once. */
@@ -70,6 +83,12 @@ export const ENV_VARS = {
   TELEGRAM_API_ROOT: 'Bot API root (default https://api.telegram.org)',
   TELEGRAM_WEBHOOK_URL: 'public HTTPS URL for webhook mode (default: long polling)',
   TELEGRAM_WEBHOOK_PORT: 'local port the webhook server listens on (default 8443)',
+  NEWSBOT_LLM_URL: 'OpenAI-compatible chat completions URL for abstractive summaries (default: none, extractive)',
+  NEWSBOT_LLM_MODEL: 'model name sent to NEWSBOT_LLM_URL (required with it)',
+  NEWSBOT_LLM_API_KEY: 'bearer key for NEWSBOT_LLM_URL, if it needs one (a secret)',
+  NEWSBOT_LLM_TIMEOUT_SECONDS: 'seconds to wait for one model answer (default 20)',
+  NEWSBOT_LLM_CONCURRENCY: 'model calls in flight at once (default 2)',
+  NEWSBOT_LLM_DAILY_CALLS: 'model calls per UTC day; past it summaries stay extractive (default 500)',
 } as const;
 
 /** Reads `.env` in `cwd` (if any) under the real environment: real variables win. */
@@ -163,6 +182,20 @@ export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Conf
       }
     : null;
 
+  const llmUrl = str('NEWSBOT_LLM_URL') ? url('NEWSBOT_LLM_URL', '') : null;
+  const llmModel = str('NEWSBOT_LLM_MODEL');
+  if (llmUrl !== null && llmModel === null) problems.push('NEWSBOT_LLM_MODEL must name the model when NEWSBOT_LLM_URL is set (e.g. llama3.1)');
+  const llm: LlmConfig | null = llmUrl
+    ? {
+        url: llmUrl,
+        model: llmModel ?? '',
+        apiKey: str('NEWSBOT_LLM_API_KEY'),
+        timeoutMs: int('NEWSBOT_LLM_TIMEOUT_SECONDS', 20, 1, 300) * 1000,
+        concurrency: int('NEWSBOT_LLM_CONCURRENCY', 2, 1, 16),
+        dailyCalls: int('NEWSBOT_LLM_DAILY_CALLS', 500, 0, 1_000_000),
+      }
+    : null;
+
   const config: Config = {
     dataDir: overrides.dataDir ?? str('NEWSBOT_DATA') ?? 'data',
     retentionDays: int('NEWSBOT_RETENTION_DAYS', 30, 1, 3650),
@@ -177,6 +210,7 @@ export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Conf
     logLevel,
     discord,
     telegram,
+    llm,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -194,5 +228,5 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** Every secret in the config, for log redaction. */
 export function secretsOf(config: Config): string[] {
-  return [config.discord?.token, config.telegram?.token].filter((s): s is string => Boolean(s));
+  return [config.discord?.token, config.telegram?.token, config.llm?.apiKey].filter((s): s is string => Boolean(s));
 }

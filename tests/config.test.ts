@@ -56,3 +56,18 @@ describe('readEnv', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('loadConfig: the model endpoint', () => {
+  it('given no NEWSBOT_LLM_URL, stays extractive', () => {
+    expect(loadConfig({}).llm).toBeNull();
+  });
+  it('given a URL and model, reads the limits and treats the key as a secret', () => {
+    const c = loadConfig({ NEWSBOT_LLM_URL: 'http://127.0.0.1:11434/v1/chat/completions', NEWSBOT_LLM_MODEL: 'llama3.1', NEWSBOT_LLM_API_KEY: 'sk-abcdef123', NEWSBOT_LLM_DAILY_CALLS: '50' });
+    expect(c.llm).toEqual({ url: 'http://127.0.0.1:11434/v1/chat/completions', model: 'llama3.1', apiKey: 'sk-abcdef123', timeoutMs: 20_000, concurrency: 2, dailyCalls: 50 });
+    expect(secretsOf(c)).toContain('sk-abcdef123');
+  });
+  it('given a URL without a model, or a bad URL, says so', () => {
+    expect(() => loadConfig({ NEWSBOT_LLM_URL: 'http://127.0.0.1:1/v1/chat/completions' })).toThrow(/NEWSBOT_LLM_MODEL/);
+    expect(() => loadConfig({ NEWSBOT_LLM_URL: 'ftp://x', NEWSBOT_LLM_MODEL: 'm' })).toThrow(/NEWSBOT_LLM_URL/);
+  });
+});

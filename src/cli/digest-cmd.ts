@@ -6,6 +6,7 @@ import { renderTelegram } from '../digest/render/telegram.js';
 import { renderDiscord } from '../digest/render/discord.js';
 import { digestToJson } from '../digest/render/json.js';
 import { CliError } from './output.js';
+import { extractiveSummarizer, type Summarizer } from '../summarizer/summarizer.js';
 
 export const FORMATS = ['text', 'markdown', 'telegram', 'discord', 'json'] as const;
 export type DigestFormat = (typeof FORMATS)[number];
@@ -32,7 +33,7 @@ export interface DigestCliOptions {
 const words = (s: string | undefined): string[] => (s ?? '').split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
 
 /** `newsbot digest`: build a digest over every stored article in the window and print it. */
-export async function digestCommand(store: Store, o: DigestCliOptions, clockNow: Date): Promise<void> {
+export async function digestCommand(store: Store, o: DigestCliOptions, clockNow: Date, summarizer: Summarizer = extractiveSummarizer): Promise<void> {
   const span = parseDuration(o.since);
   if (span === null) throw new CliError(`--since "${o.since}" is not a duration; use e.g. 24h, 90m, 2d`, 2);
   const now = o.at ? new Date(o.at) : clockNow;
@@ -42,7 +43,7 @@ export async function digestCommand(store: Store, o: DigestCliOptions, clockNow:
   if (!(FORMATS as readonly string[]).includes(o.format)) throw new CliError(`--format "${o.format}" must be one of ${FORMATS.join(', ')}`, 2);
   const from = new Date(now.getTime() - span);
   const articles = await store.listArticles({ from: from.toISOString(), to: now.toISOString() });
-  const digest = buildDigest(articles, { now, from, to: now, topics: words(o.topics), mutes: words(o.mute), maxStories: max });
+  const digest = await summarizer.summarize(buildDigest(articles, { now, from, to: now, topics: words(o.topics), mutes: words(o.mute), maxStories: max }), articles, now);
   const emptyText = emptyDigestText(digest, o.timezone);
   const format = o.format as DigestFormat;
   switch (format) {

@@ -2,6 +2,7 @@ import type { Article, Subscription } from '../../model.js';
 import type { Store } from '../../store/store.js';
 import type { Digest } from '../../digest/types.js';
 import { buildDigest, emptyDigestText } from '../../digest/build.js';
+import { extractiveSummarizer, type Summarizer } from '../../summarizer/summarizer.js';
 
 /** What a chat's digest is built with. */
 export interface ChatDigestOptions {
@@ -13,6 +14,8 @@ export interface ChatDigestOptions {
   mutes: string[];
   maxStories: number;
   timezone: string;
+  /** How story summaries are worded (default extractive). */
+  summarizer?: Summarizer;
 }
 
 /**
@@ -28,11 +31,16 @@ export async function articlesForScope(store: Store, scope: string, from: Date, 
 /** Builds one chat's digest for a window; `emptyText` is the friendly line for an empty window. */
 export async function chatDigest(store: Store, o: ChatDigestOptions, now: Date): Promise<{ digest: Digest; emptyText: string }> {
   const articles = await articlesForScope(store, o.scope, o.from, o.to);
-  const digest: Digest = { ...buildDigest(articles, { now, from: o.from, to: o.to, topics: o.topics, mutes: o.mutes, maxStories: o.maxStories }), timeZone: o.timezone };
+  const built = buildDigest(articles, { now, from: o.from, to: o.to, topics: o.topics, mutes: o.mutes, maxStories: o.maxStories });
+  const worded = await (o.summarizer ?? extractiveSummarizer).summarize(built, articles, now);
+  const digest: Digest = { ...worded, timeZone: o.timezone };
   return { digest, emptyText: emptyDigestText(digest, o.timezone) };
 }
 
 /** Digest of a subscription for a delivery window (used by the scheduler). */
-export function subscriptionDigest(store: Store, sub: Subscription, window: { from: Date; to: Date }, now: Date) {
-  return chatDigest(store, { scope: sub.scope, from: window.from, to: window.to, topics: sub.topics, mutes: sub.mutes, maxStories: sub.maxStories, timezone: sub.timezone }, now);
+export function subscriptionDigest(store: Store, sub: Subscription, window: { from: Date; to: Date }, now: Date, summarizer?: Summarizer) {
+  return chatDigest(store, {
+    scope: sub.scope, from: window.from, to: window.to, topics: sub.topics, mutes: sub.mutes, maxStories: sub.maxStories, timezone: sub.timezone,
+    ...(summarizer ? { summarizer } : {}),
+  }, now);
 }

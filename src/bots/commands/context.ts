@@ -3,6 +3,7 @@ import type { Article, Subscription } from '../../model.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../store/store.js';
 import type { Fetcher } from '../../ingest/feeds.js';
+import type { Summarizer } from '../../summarizer/summarizer.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** Limits on what one chat may configure (README, "Security and limits"). */
@@ -26,6 +27,8 @@ export interface CommandDeps {
   nextRun: (sub: Subscription, after: Date) => Date | null;
   log: Logger;
   limits?: Partial<ChatLimits>;
+  /** How digest summaries are worded (default extractive). */
+  summarizer?: Summarizer;
   /** Expensive commands per user per minute (default 4). */
   expensivePerMinute?: number;
 }

@@ -38,6 +38,7 @@ export async function digestCommand(req: CommandRequest, ctx: CommandContext): P
     mutes: settings.mutes,
     maxStories: settings.maxStories,
     timezone: settings.timezone,
+    ...(ctx.summarizer ? { summarizer: ctx.summarizer } : {}),
   }, req.now);
   return { kind: 'digest', digest, emptyText };
 }
