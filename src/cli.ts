@@ -9,7 +9,7 @@ import type { Config } from './config.js';
 import { CliError, plural, printJson, progress } from './cli/output.js';
 import { extractCommand, summarizeCommand } from './cli/pages.js';
 import { digestCommand, FORMATS } from './cli/digest-cmd.js';
-import { feedsAdd, feedsFetch, feedsList, feedsRemove } from './cli/feeds-cli.js';
+import { feedsAdd, feedsExport, feedsFetch, feedsImport, feedsList, feedsRemove } from './cli/feeds-cli.js';
 import { evalExtractionCommand, evalSummariesCommand } from './cli/eval-cmd.js';
 import { statusCommand } from './cli/status-cli.js';
 import { makeFetcher, openApp } from './app.js';
@@ -93,6 +93,11 @@ feeds.command('remove').argument('<id|url>').description('remove a feed')
   .action((target: string) => withApp((app) => feedsRemove(app, target)));
 feeds.command('fetch').description('fetch due feeds now').option('--all', 'fetch every enabled feed, due or not').option('--json', 'JSON output')
   .action((o: { all?: boolean; json?: boolean }) => withApp(async (app) => { process.exitCode = await feedsFetch(app, o.all === true, o.json === true); }));
+feeds.command('import').argument('<file.opml>').description('add every feed an OPML file lists (each checked as by feeds add)')
+  .option('--json', 'one JSON line per feed: {source,status,id,title} or {source,error}')
+  .action((file: string, o: { json?: boolean }) => withApp(async (app) => { process.exitCode = await feedsImport(app, file, o.json === true); }));
+feeds.command('export').description('print every feed as OPML')
+  .action(() => withApp((app) => feedsExport(app)));
 
 program.command('digest')
   .description('build a digest of the stored articles')

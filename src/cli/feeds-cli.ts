@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import type { App } from '../app.js';
 import { addFeed, fetchDueFeeds, listFeeds, removeFeed } from '../ingest/feeds.js';
 import { extractHtml } from '../ingest/extract/html.js';
 import { feedLines } from '../bots/commands/feeds-cmd.js';
+import { exportOpml, importOpml, importSummary, readOpml } from '../ingest/opml.js';
 import { CliError, printJson } from './output.js';
 
 /** Feeds added from the command line belong to every chat. */
@@ -50,4 +52,33 @@ export async function feedsFetch(app: App, all: boolean, json: boolean): Promise
   }
   if (!json) process.stderr.write(`fetched ${results.length} feed(s), ${failed} failed\n`);
   return failed > 0 ? 1 : 0;
+}
+
+/** `feeds import <file.opml>`: adds each listed feed as `feeds add` would; exit code 1 when any was refused. */
+export async function feedsImport(app: App, file: string, json: boolean): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); give the path of an .opml file`);
+  }
+  const read = readOpml(text);
+  if (!read.ok) throw new CliError(`${file}: ${read.reason}`);
+  const r = await importOpml(app.store, read.entries, { scope: SCOPE, now: app.clock(), fetcher: app.fetcher });
+  const rows = [
+    ...r.added.map((f) => ({ source: f.url, status: 'added', id: f.id, title: f.title })),
+    ...r.duplicates.map((e) => ({ source: e.url, status: 'duplicate' })),
+    ...r.refused.map((e) => ({ source: e.url, error: e.reason })),
+  ];
+  for (const row of rows) {
+    if (json) printJson(row);
+    else process.stdout.write(`${'error' in row ? `refused ${row.source}: ${row.error}` : `${row.status} ${row.source}`}\n`);
+  }
+  process.stderr.write(`imported ${file}: ${importSummary(r)}\n`);
+  return r.refused.length > 0 ? 1 : 0;
+}
+
+/** `feeds export`: every feed as OPML on stdout. */
+export async function feedsExport(app: App): Promise<void> {
+  process.stdout.write(exportOpml(await listFeeds(app.store), 'newsbot feeds', app.clock()));
 }

@@ -55,13 +55,13 @@ export async function addFeed(
   store: Store,
   rawUrl: string,
   opts: { scope: string; now: Date; fetcher: Fetcher; maxPerScope?: number },
-): Promise<{ ok: true; feed: Feed } | { ok: false; reason: string }> {
+): Promise<{ ok: true; feed: Feed } | { ok: false; reason: string; duplicate?: true }> {
   const asked = canonicalUrl(rawUrl);
   if (!asked) return { ok: false, reason: `"${rawUrl.trim().slice(0, 80)}" is not an http(s) URL.` };
   const mine = (await store.listFeeds()).filter((f) => f.scope === opts.scope);
   const duplicate = (url: string) => mine.find((f) => f.url === url);
   const known = duplicate(asked);
-  if (known) return { ok: false, reason: `That feed is already added here (${known.id}).` };
+  if (known) return { ok: false, duplicate: true, reason: `That feed is already added here (${known.id}).` };
   if (opts.maxPerScope !== undefined && mine.length >= opts.maxPerScope) {
     return { ok: false, reason: `At most ${opts.maxPerScope} feeds per chat; remove one first (/feeds remove <id>).` };
   }
@@ -72,7 +72,7 @@ export async function addFeed(
     return { ok: false, reason: `Could not add the feed: ${errorLine(err)}` };
   }
   const again = duplicate(found.url);
-  if (again) return { ok: false, reason: `That page's feed is already added here (${again.id}).` };
+  if (again) return { ok: false, duplicate: true, reason: `That page's feed is already added here (${again.id}).` };
   const feed: Feed = {
     id: feedId(found.url, opts.scope),
     url: found.url,
