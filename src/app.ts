@@ -9,7 +9,7 @@ import { secretsOf } from './config.js';
 import { createLogger } from './log.js';
 import type { Logger } from './log.js';
 import type { Store } from './store/store.js';
-import { openStore } from './store/lowdb-store.js';
+import { openStoreAt } from './store/open.js';
 import { fetchUrl } from './ingest/fetch.js';
 import type { Fetcher } from './ingest/feeds.js';
 import { fetchDueFeeds } from './ingest/feeds.js';
@@ -56,7 +56,7 @@ export function makeLogger(config: Config): Logger {
 export async function openApp(config: Config, opts: { log?: Logger; clock?: () => Date } = {}): Promise<App> {
   const log = opts.log ?? makeLogger(config);
   const clock = opts.clock ?? (() => new Date());
-  const store = await openStore(config.dataDir, { retentionDays: config.retentionDays, now: clock });
+  const store = await openStoreAt(config, { retentionDays: config.retentionDays, now: clock });
   const fetcher = makeFetcher(config);
 
   const readUrl = async (url: string, now: Date): Promise<Article> => {

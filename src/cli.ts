@@ -12,6 +12,7 @@ import { digestCommand, FORMATS } from './cli/digest-cmd.js';
 import { feedsAdd, feedsExport, feedsFetch, feedsImport, feedsList, feedsRemove } from './cli/feeds-cli.js';
 import { evalExtractionCommand, evalSummariesCommand } from './cli/eval-cmd.js';
 import { statusCommand } from './cli/status-cli.js';
+import { storeCopyCommand, storeMigrateCommand } from './cli/store-cli.js';
 import { makeFetcher, openApp } from './app.js';
 import type { App } from './app.js';
 import { ingestInputs } from './ingest/ingest.js';
@@ -114,6 +115,15 @@ program.command('status')
   .description('articles, feeds and their health, subscriptions and deliveries')
   .option('--json', 'JSON output')
   .action((o: { json?: boolean }) => withApp((app) => statusCommand(app, o.json === true)));
+
+const storeCmd = program.command('store').description('the store: PostgreSQL migrations, copying between stores');
+storeCmd.command('migrate').description('apply pending PostgreSQL schema migrations (NEWSBOT_DATABASE_URL); start does it too')
+  .action(() => storeMigrateCommand(config()));
+storeCmd.command('copy').description('copy articles, feeds, subscriptions and delivery records between stores (resumable, counts checked)')
+  .requiredOption('--from <dir|url>', 'source: a data folder or a postgres:// URL')
+  .requiredOption('--to <dir|url>', 'target: a data folder or a postgres:// URL')
+  .option('--json', 'print the counts as JSON')
+  .action((o: { from: string; to: string; json?: boolean }) => storeCopyCommand(o.from, o.to, o.json === true));
 
 const evaluate = program.command('eval').description('score against a labelled data set (see ../shared/data)');
 evaluate.command('extraction').argument('<dir>', 'folder with html/ and ground-truth.json')

@@ -33,6 +33,8 @@ export interface LlmConfig {
 /** The whole validated configuration, read once and passed down. */
 export interface Config {
   dataDir: string;
+  /** PostgreSQL URL (NEWSBOT_DATABASE_URL); null means the embedded lowdb store in dataDir. */
+  databaseUrl: string | null;
   retentionDays: number;
   /** Default IANA zone for new subscriptions. */
   timezone: string;
@@ -65,6 +67,7 @@ type Env = Record<string, string | undefined>;
 /** Environment variables newsbot reads, with their meaning (README and `newsbot --help` list them). */
 export const ENV_VARS = {
   NEWSBOT_DATA: 'data folder for the embedded store (default data/)',
+  NEWSBOT_DATABASE_URL: 'postgres://user:password@host:5432/db: use PostgreSQL instead of the data folder (several instances)',
   NEWSBOT_RETENTION_DAYS: 'days of articles kept (default 30)',
   NEWSBOT_ADMINS: 'comma-separated platform:userId allowed to run admin commands (e.g. telegram:123,discord:456)',
   NEWSBOT_ALLOW_PRIVATE_URLS: '1 to allow fetching loopback/private addresses (local use only)',
@@ -196,8 +199,14 @@ export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Conf
       }
     : null;
 
+  const databaseUrl = str('NEWSBOT_DATABASE_URL');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^/]/i.test(databaseUrl)) {
+    problems.push('NEWSBOT_DATABASE_URL must be a postgres:// URL (postgres://user:password@host:5432/database)');
+  }
+
   const config: Config = {
     dataDir: overrides.dataDir ?? str('NEWSBOT_DATA') ?? 'data',
+    databaseUrl,
     retentionDays: int('NEWSBOT_RETENTION_DAYS', 30, 1, 3650),
     timezone,
     admins,
@@ -228,5 +237,15 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** Every secret in the config, for log redaction. */
 export function secretsOf(config: Config): string[] {
-  return [config.discord?.token, config.telegram?.token, config.llm?.apiKey].filter((s): s is string => Boolean(s));
+  return [config.discord?.token, config.telegram?.token, config.llm?.apiKey, urlPassword(config.databaseUrl)].filter((s): s is string => Boolean(s));
+}
+
+/** The password in a database URL, if any (decoded, as it could appear in a driver message). */
+function urlPassword(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return decodeURIComponent(new URL(url).password) || null;
+  } catch {
+    return null;
+  }
 }

@@ -34,7 +34,7 @@ export async function runService(config: Config): Promise<number> {
 
 async function runConsole(app: App): Promise<number> {
   const added = await seedSamples(app);
-  if (added > 0) process.stderr.write(`First run: stored ${added} sample articles from data/samples in ${app.config.dataDir}/.\n`);
+  if (added > 0) process.stderr.write(`First run: stored ${added} sample articles from data/samples in ${app.config.databaseUrl ? 'the database' : `${app.config.dataDir}/`}.\n`);
   const now = app.clock();
   const { digest, emptyText } = await consoleDigest(app, now);
   process.stdout.write(`${renderText(digest, { timeZone: app.config.timezone, emptyText })}\n`);

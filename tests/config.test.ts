@@ -46,6 +46,22 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: the store', () => {
+  it('given no NEWSBOT_DATABASE_URL, keeps the data folder store (lowdb)', () => {
+    expect(loadConfig({}).databaseUrl).toBeNull();
+  });
+
+  it('given a postgres URL, uses it and redacts its password', () => {
+    const c = loadConfig({ NEWSBOT_DATABASE_URL: 'postgres://bot:s3cr%40t!@db.internal:5432/newsbot' });
+    expect(c.databaseUrl).toBe('postgres://bot:s3cr%40t!@db.internal:5432/newsbot');
+    expect(secretsOf(c)).toEqual(['s3cr@t!']);
+  });
+
+  it('given another kind of URL, says what a database URL looks like', () => {
+    expect(() => loadConfig({ NEWSBOT_DATABASE_URL: 'mysql://x/y' })).toThrow(/NEWSBOT_DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+});
+
 describe('readEnv', () => {
   it('reads .env under the real environment, real variables winning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsbot-env-'));

@@ -1,0 +1,201 @@
+/**
+ * The PostgreSQL Store, chosen with NEWSBOT_DATABASE_URL: the same contract as the lowdb store
+ * (same checks before any write, same ordering, same whole-day pruning), for several instances
+ * on one database. Records are kept whole as jsonb beside the columns queried on (migrations/).
+ * Every driver error becomes a one-line StoreError naming the server and what to do.
+ */
+import type pg from 'pg';
+import { articleTime } from '../../model.js';
+import type { Article, DeliveryRecord, Feed, Subscription } from '../../model.js';
+import type { AddResult, ArticleQuery, Store } from '../store.js';
+import { StoreError } from '../store-error.js';
+import { DAY_MS, checkRetention } from '../partitions.js';
+import { parseQuery } from '../query.js';
+import { assertRecord, checkArticle, checkDelivery, checkFeed, checkSubscription } from '../schema.js';
+import { createPool, describeUrl, pgError } from './connect.js';
+import { migrate } from './migrate.js';
+
+/** Options of `openPostgresStore`. */
+export interface OpenPostgresOptions {
+  /** When set, prunes articles and delivery records older than this many days once at open. */
+  retentionDays?: number;
+  now?: () => Date;
+  /** Run pending migrations first (default true). */
+  migrate?: boolean;
+  /** Connections at most (default 10). */
+  poolSize?: number;
+}
+
+/** Rows per INSERT: keeps one statement's parameters and memory bounded on big batches. */
+const BATCH = 5_000;
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Opens the store on `url`, migrating the schema first; throws StoreError when the server cannot be used. */
+export async function openPostgresStore(url: string, opts: OpenPostgresOptions = {}): Promise<PostgresStore> {
+  if (opts.retentionDays !== undefined) checkRetention(opts.retentionDays);
+  if (opts.migrate !== false) await migrate(url);
+  const store = new PostgresStore(createPool(url, { max: opts.poolSize ?? 10 }), describeUrl(url));
+  try {
+    await store.query('connect', 'SELECT 1 FROM articles LIMIT 1');
+    if (opts.retentionDays !== undefined) await store.prune((opts.now ?? (() => new Date()))(), opts.retentionDays);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
+}
+
+/** A Store on a PostgreSQL pool; `pool` is shared with the multi-instance modules (src/cluster). */
+export class PostgresStore implements Store {
+  private closed = false;
+
+  constructor(readonly pool: pg.Pool, readonly where: string) {}
+
+  /** Runs one statement; `what` names it in the error ("list articles"). */
+  async query<R extends pg.QueryResultRow = pg.QueryResultRow>(what: string, text: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    if (this.closed) throw new StoreError(`the store on PostgreSQL at ${this.where} is closed`);
+    try {
+      return await this.pool.query<R>(text, params);
+    } catch (err) {
+      throw pgError(this.where, what, err);
+    }
+  }
+
+  async addArticles(input: Article[]): Promise<AddResult> {
+    for (const a of input) assertRecord('article', checkArticle, a, 'id');
+    const first = new Map<string, Article>();
+    for (const a of input) if (!first.has(a.id)) first.set(a.id, a);
+    const inserted = new Set<string>();
+    const unique = [...first.values()];
+    for (let i = 0; i < unique.length; i += BATCH) {
+      const part = unique.slice(i, i + BATCH);
+      const r = await this.query<{ id: string }>('store articles',
+        `INSERT INTO articles (id, article_time, feed_id, data)
+         SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::jsonb[])
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [part.map((a) => a.id), part.map((a) => articleTime(a)), part.map((a) => a.feedId), part.map((a) => JSON.stringify(a))]);
+      for (const row of r.rows) inserted.add(row.id);
+    }
+    const added: Article[] = [];
+    const duplicates: Article[] = [];
+    for (const a of input) {
+      if (first.get(a.id) === a && inserted.has(a.id)) added.push(a);
+      else duplicates.push(a);
+    }
+    return { added, duplicates };
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const r = await this.query<{ data: Article }>('read an article', 'SELECT data FROM articles WHERE id = $1', [id]);
+    return r.rows[0]?.data ?? null;
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    const r = await this.query('read an article', 'SELECT 1 FROM articles WHERE id = $1', [id]);
+    return r.rowCount !== null && r.rowCount > 0;
+  }
+
+  async listArticles(query?: ArticleQuery): Promise<Article[]> {
+    const q = parseQuery(query);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.from !== undefined) where.push(`article_time >= $${params.push(iso(q.from))}`);
+    if (q.to !== undefined) where.push(`article_time < $${params.push(iso(q.to))}`);
+    if (q.feeds !== undefined) {
+      const ids = [...q.feeds].filter((f): f is string => f !== null);
+      const orNull = q.feeds.has(null) ? ' OR feed_id IS NULL' : '';
+      where.push(`(feed_id = ANY($${params.push(ids)}::text[])${orNull})`);
+    }
+    const r = await this.query<{ data: Article }>('list articles',
+      `SELECT data FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY article_time, id`, params);
+    return r.rows.map((row) => row.data);
+  }
+
+  async countArticles(): Promise<number> {
+    const r = await this.query<{ n: string }>('count articles', 'SELECT count(*) AS n FROM articles');
+    return Number(r.rows[0]?.n ?? 0);
+  }
+
+  async listFeeds(): Promise<Feed[]> {
+    return (await this.query<{ data: Feed }>('list feeds', 'SELECT data FROM feeds ORDER BY seq')).rows.map((r) => r.data);
+  }
+
+  async getFeed(id: string): Promise<Feed | null> {
+    return (await this.query<{ data: Feed }>('read a feed', 'SELECT data FROM feeds WHERE id = $1', [id])).rows[0]?.data ?? null;
+  }
+
+  async putFeed(feed: Feed): Promise<void> {
+    assertRecord('feed', checkFeed, feed, 'id');
+    await this.query('store a feed', 'INSERT INTO feeds (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data', [feed.id, JSON.stringify(feed)]);
+  }
+
+  async removeFeed(id: string): Promise<boolean> {
+    return ((await this.query('remove a feed', 'DELETE FROM feeds WHERE id = $1', [id])).rowCount ?? 0) > 0;
+  }
+
+  async listSubscriptions(): Promise<Subscription[]> {
+    return (await this.query<{ data: Subscription }>('list subscriptions', 'SELECT data FROM subscriptions ORDER BY seq')).rows.map((r) => r.data);
+  }
+
+  async getSubscription(id: string): Promise<Subscription | null> {
+    return (await this.query<{ data: Subscription }>('read a subscription', 'SELECT data FROM subscriptions WHERE id = $1', [id])).rows[0]?.data ?? null;
+  }
+
+  async putSubscription(sub: Subscription): Promise<void> {
+    assertRecord('subscription', checkSubscription, sub, 'id');
+    await this.query('store a subscription', 'INSERT INTO subscriptions (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data', [sub.id, JSON.stringify(sub)]);
+  }
+
+  async removeSubscription(id: string): Promise<boolean> {
+    return ((await this.query('remove a subscription', 'DELETE FROM subscriptions WHERE id = $1', [id])).rowCount ?? 0) > 0;
+  }
+
+  async getDelivery(key: string): Promise<DeliveryRecord | null> {
+    return (await this.query<{ data: DeliveryRecord }>('read a delivery record', 'SELECT data FROM deliveries WHERE key = $1', [key])).rows[0]?.data ?? null;
+  }
+
+  async putDelivery(record: DeliveryRecord): Promise<void> {
+    await this.putDeliveries([record]);
+  }
+
+  /** Upserts by key; the lease columns (claimed_by, lease_until) are left as they are. */
+  async putDeliveries(records: DeliveryRecord[]): Promise<void> {
+    for (const r of records) assertRecord('delivery record', checkDelivery, r, 'key');
+    const last = [...new Map(records.map((r) => [r.key, r])).values()];
+    for (let i = 0; i < last.length; i += BATCH) {
+      const part = last.slice(i, i + BATCH);
+      await this.query('store delivery records',
+        `INSERT INTO deliveries (key, subscription_id, slot, status, data)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::jsonb[])
+         ON CONFLICT (key) DO UPDATE SET subscription_id = EXCLUDED.subscription_id, slot = EXCLUDED.slot, status = EXCLUDED.status, data = EXCLUDED.data`,
+        [part.map((r) => r.key), part.map((r) => r.subscriptionId), part.map((r) => r.slot), part.map((r) => r.status), part.map((r) => JSON.stringify(r))]);
+    }
+  }
+
+  async listDeliveries(subscriptionId?: string, limit?: number): Promise<DeliveryRecord[]> {
+    const params: unknown[] = [];
+    const where = subscriptionId === undefined ? '' : `WHERE subscription_id = $${params.push(subscriptionId)}`;
+    const lim = limit === undefined ? '' : `LIMIT $${params.push(Math.max(0, Math.floor(limit)))}`;
+    const r = await this.query<{ data: DeliveryRecord }>('list delivery records', `SELECT data FROM deliveries ${where} ORDER BY slot DESC, key ${lim}`, params);
+    return r.rows.map((row) => row.data);
+  }
+
+  /** Drops whole UTC days that lie before `now − retentionDays`, as the lowdb store drops day files. */
+  async prune(now: Date, retentionDays: number): Promise<number> {
+    checkRetention(retentionDays);
+    const cutoff = now.getTime() - retentionDays * DAY_MS;
+    // A day is expired once its end is ≤ the cutoff: everything before the start of the day after (cutoff − 1 day).
+    const bound = iso(Math.floor((cutoff - DAY_MS) / DAY_MS) * DAY_MS + DAY_MS);
+    const r = await this.query('prune articles', 'DELETE FROM articles WHERE article_time < $1', [bound]);
+    await this.query('prune delivery records', 'DELETE FROM deliveries WHERE slot < $1', [bound]);
+    return r.rowCount ?? 0;
+  }
+
+  /** Ends the pool (waits for queries in flight). Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end().catch(() => undefined);
+  }
+}
