@@ -1,5 +1,6 @@
 /**
- * `newsbot store copy`: everything one store holds into another (lowdb ⇄ PostgreSQL), through
+ * `newsbot store copy`: everything one store holds into another (articles, stories, digest histories,
+ * feeds, subscriptions, delivery records) (lowdb ⇄ PostgreSQL), through
  * the Store contract alone. Resumable: articles are insert-if-absent and every other record an
  * upsert by key, so running it again after an interruption copies what is missing and changes
  * nothing else. Articles move in windows of time (a day where there are articles, wider across
@@ -19,6 +20,9 @@ export interface CopyCount {
 /** What a copy did, by kind. */
 export interface CopyReport {
   articles: CopyCount;
+  stories: CopyCount;
+  /** Digest histories (what each subscription was already sent). */
+  histories: CopyCount;
   feeds: CopyCount;
   subscriptions: CopyCount;
   deliveries: CopyCount;
@@ -58,6 +62,23 @@ export async function copyStore(from: Store, to: Store, opts: CopyOptions = {}):
     tell('deliveries', Math.min(i + batch, deliveries.length), deliveries.length);
   }
 
+  const stories = await from.listStories();
+  for (let i = 0; i < stories.length; i += batch) {
+    await to.putStories(stories.slice(i, i + batch));
+    tell('stories', Math.min(i + batch, stories.length), stories.length);
+  }
+  let histories = 0;
+  for (const s of subs) {
+    const h = await from.getDigestHistory(s.id);
+    if (h) {
+      await to.putDigestHistory(h);
+      histories++;
+    }
+  }
+  if (histories > 0) tell('histories', histories, histories);
+  let historiesThere = 0;
+  for (const s of subs) if (await to.getDigestHistory(s.id)) historiesThere++;
+
   const articleTotal = await from.countArticles();
   let seen = 0;
   let written = 0;
@@ -79,6 +100,8 @@ export async function copyStore(from: Store, to: Store, opts: CopyOptions = {}):
   const report: CopyReport = {
     feeds: { source: feeds.length, written: feeds.length, target: (await to.listFeeds()).length },
     subscriptions: { source: subs.length, written: subs.length, target: (await to.listSubscriptions()).length },
+    stories: { source: stories.length, written: stories.length, target: (await to.listStories()).length },
+    histories: { source: histories, written: histories, target: historiesThere },
     deliveries: { source: deliveries.length, written: deliveries.length, target: (await to.listDeliveries()).length },
     articles: { source: articleTotal, written, target: await to.countArticles() },
   };

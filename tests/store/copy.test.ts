@@ -8,7 +8,7 @@ import type { Store } from '../../src/store/store.js';
 import { createTestDatabase } from '../helpers/postgres.js';
 import type { TestDatabase } from '../helpers/postgres.js';
 import { runCli } from '../cli/run-cli.js';
-import { NOW, article, delivery, feed, hoursAgo, subscription, tempDir } from './fixtures.js';
+import { NOW, article, delivery, feed, hoursAgo, story, subscription, tempDir } from './fixtures.js';
 
 /** A store with a bit of everything: articles over many days (one very old), feeds, subscriptions, deliveries. */
 async function fill(store: Store): Promise<void> {
@@ -18,6 +18,8 @@ async function fill(store: Store): Promise<void> {
   await store.putFeed(feed({ id: 'f1', failures: 2, lastError: 'timeout' }));
   await store.putFeed(feed({ id: 'f2', url: 'https://other.example/rss', scope: 'telegram:-100' }));
   for (let i = 0; i < 20; i++) await store.putSubscription(subscription({ id: `telegram:${i}`, chatId: String(i), topics: [`t${i}`] }));
+  await store.putStories(Array.from({ length: 30 }, (_, i) => story({ first: hoursAgo(i * 7 + 1), last: hoursAgo(i * 7) })));
+  await store.putDigestHistory({ subscriptionId: 'telegram:3', stories: [{ id: 's1', version: 2, articles: 3, sentAt: hoursAgo(1) }], updatedAt: hoursAgo(1) });
   await store.putDeliveries(Array.from({ length: 40 }, (_, i) => delivery(hoursAgo(i), { subscriptionId: `telegram:${i % 20}`, status: i % 2 ? 'sent' : 'pending' })));
 }
 
@@ -28,6 +30,8 @@ async function dump(store: Store) {
     feeds: await store.listFeeds(),
     subscriptions: await store.listSubscriptions(),
     deliveries: await store.listDeliveries(),
+    stories: await store.listStories(),
+    history: await store.getDigestHistory('telegram:3'),
   };
 }
 
@@ -50,6 +54,8 @@ describe('store copy', () => {
     const there = await copyStore(a, pg, { until: NOW });
     expect(there.articles).toEqual({ source: 301, written: 301, target: 301 });
     expect(there.deliveries.target).toBe(40);
+    expect(there.stories).toEqual({ source: 30, written: 30, target: 30 });
+    expect(there.histories).toEqual({ source: 1, written: 1, target: 1 });
     await a.close();
     const b = await openStore(join(root, 'b'), { now: () => NOW });
     const back = await copyStore(pg, b, { until: NOW });

@@ -6,12 +6,13 @@
  */
 import type pg from 'pg';
 import { articleTime } from '../../model.js';
-import type { Article, DeliveryRecord, Feed, Subscription } from '../../model.js';
-import type { AddResult, ArticleQuery, Store } from '../store.js';
+import type { Article, DeliveryRecord, DigestHistory, Feed, StoryRecord, Subscription } from '../../model.js';
+import type { AddResult, ArticleQuery, Store, StoryQuery } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { DAY_MS, checkRetention } from '../partitions.js';
 import { parseQuery } from '../query.js';
-import { assertRecord, checkArticle, checkDelivery, checkFeed, checkSubscription } from '../schema.js';
+import { assertRecord, checkArticle, checkDelivery, checkFeed, checkHistory, checkStory, checkSubscription } from '../schema.js';
+import { storyWindow } from '../story-partitions.js';
 import { createPool, describeUrl, pgError } from './connect.js';
 import { migrate } from './migrate.js';
 
@@ -117,6 +118,44 @@ export class PostgresStore implements Store {
     return Number(r.rows[0]?.n ?? 0);
   }
 
+  async putStories(stories: StoryRecord[]): Promise<void> {
+    for (const st of stories) assertRecord('story', checkStory, st, 'id');
+    const last = [...new Map(stories.map((st) => [st.id, st])).values()];
+    for (let i = 0; i < last.length; i += BATCH) {
+      const part = last.slice(i, i + BATCH);
+      await this.query('store stories',
+        `INSERT INTO stories (id, first_at, last_at, data)
+         SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::jsonb[])
+         ON CONFLICT (id) DO UPDATE SET first_at = EXCLUDED.first_at, last_at = EXCLUDED.last_at, data = EXCLUDED.data`,
+        [part.map((st) => st.id), part.map((st) => st.first), part.map((st) => st.last), part.map((st) => JSON.stringify(st))]);
+    }
+  }
+
+  async getStory(id: string): Promise<StoryRecord | null> {
+    return (await this.query<{ data: StoryRecord }>('read a story', 'SELECT data FROM stories WHERE id = $1', [id])).rows[0]?.data ?? null;
+  }
+
+  async listStories(query?: StoryQuery): Promise<StoryRecord[]> {
+    const w = storyWindow(query);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (w.from !== undefined) where.push(`last_at >= $${params.push(iso(w.from))}`);
+    if (w.to !== undefined) where.push(`first_at < $${params.push(iso(w.to))}`);
+    const r = await this.query<{ data: StoryRecord }>('list stories',
+      `SELECT data FROM stories ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY first_at, id`, params);
+    return r.rows.map((row) => row.data);
+  }
+
+  async getDigestHistory(subscriptionId: string): Promise<DigestHistory | null> {
+    return (await this.query<{ data: DigestHistory }>('read a digest history', 'SELECT data FROM digest_history WHERE subscription_id = $1', [subscriptionId])).rows[0]?.data ?? null;
+  }
+
+  async putDigestHistory(history: DigestHistory): Promise<void> {
+    assertRecord('digest history', checkHistory, history, 'subscriptionId');
+    await this.query('store a digest history', 'INSERT INTO digest_history (subscription_id, data) VALUES ($1, $2) ON CONFLICT (subscription_id) DO UPDATE SET data = EXCLUDED.data',
+      [history.subscriptionId, JSON.stringify(history)]);
+  }
+
   async listFeeds(): Promise<Feed[]> {
     return (await this.query<{ data: Feed }>('list feeds', 'SELECT data FROM feeds ORDER BY seq')).rows.map((r) => r.data);
   }
@@ -188,6 +227,7 @@ export class PostgresStore implements Store {
     // A day is expired once its end is ≤ the cutoff: everything before the start of the day after (cutoff − 1 day).
     const bound = iso(Math.floor((cutoff - DAY_MS) / DAY_MS) * DAY_MS + DAY_MS);
     const r = await this.query('prune articles', 'DELETE FROM articles WHERE article_time < $1', [bound]);
+    await this.query('prune stories', 'DELETE FROM stories WHERE last_at < $1', [bound]);
     await this.query('prune delivery records', 'DELETE FROM deliveries WHERE slot < $1', [bound]);
     return r.rowCount ?? 0;
   }

@@ -17,6 +17,20 @@ export function up(pgm: MigrationBuilder): void {
     CREATE INDEX articles_time_idx ON articles (article_time, id);
     CREATE INDEX articles_feed_time_idx ON articles (feed_id, article_time);
 
+    CREATE TABLE stories (
+      id text COLLATE "C" PRIMARY KEY,
+      first_at timestamptz NOT NULL,
+      last_at timestamptz NOT NULL,
+      data jsonb NOT NULL
+    );
+    CREATE INDEX stories_first_idx ON stories (first_at, id);
+    CREATE INDEX stories_last_idx ON stories (last_at);
+
+    CREATE TABLE digest_history (
+      subscription_id text COLLATE "C" PRIMARY KEY,
+      data jsonb NOT NULL
+    );
+
     CREATE TABLE feeds (
       id text COLLATE "C" PRIMARY KEY,
       seq bigserial NOT NULL,
@@ -53,5 +67,5 @@ export function up(pgm: MigrationBuilder): void {
 }
 
 export function down(pgm: MigrationBuilder): void {
-  pgm.sql('DROP TABLE leases, deliveries, subscriptions, feeds, articles;');
+  pgm.sql('DROP TABLE leases, deliveries, subscriptions, feeds, digest_history, stories, articles;');
 }
