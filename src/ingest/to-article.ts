@@ -1,6 +1,7 @@
 import type { Article } from '../model.js';
 import type { Extracted } from './extract/types.js';
 import { articleId, canonicalUrl } from './identity.js';
+import { detectLanguage } from './language.js';
 
 /** Why an input produced no article; the message is one line meant for the user. */
 export class InputError extends Error {
@@ -44,7 +45,7 @@ export function toArticle(x: Extracted, origin: ArticleOrigin): Article {
     published: isoOrNull(x.published),
     fetchedAt: origin.now.toISOString(),
     source: (origin.source ?? '').trim() || origin.defaultSource,
-    language: x.language,
+    language: detectLanguage({ declared: x.language, title, text }),
     feedId: origin.feedId ?? null,
   };
 }
