@@ -90,7 +90,7 @@ export async function openApp(config: Config, opts: { log?: Logger; clock?: () =
   };
 
   const summarizer = await makeSummarizer(config, log);
-  const handler = createCommandHandler({ store, config, readUrl, fetcher, nextRun, log, summarizer });
+  const handler = createCommandHandler({ store, config, readUrl, fetcher, nextRun, log, summarizer, images: config.images });
   return {
     config, store, log, fetcher, handler, events, clock, readUrl, summarizer,
     close: () => store.close(),
@@ -107,7 +107,7 @@ export async function makeSummarizer(config: Config, log: Logger): Promise<Summa
 
 /** Digest for a subscription window (the scheduler's buildDigest port). */
 export function scheduledDigest(app: App) {
-  return (sub: Parameters<typeof subscriptionDigest>[1], window: { from: Date; to: Date }) => subscriptionDigest(app.store, sub, window, app.clock(), app.summarizer);
+  return (sub: Parameters<typeof subscriptionDigest>[1], window: { from: Date; to: Date }) => subscriptionDigest(app.store, sub, window, app.clock(), { summarizer: app.summarizer, images: app.config.images });
 }
 
 /** Polls due feeds (the scheduler's pollFeeds port). */
@@ -131,6 +131,6 @@ export async function seedSamples(app: App): Promise<number> {
 export function consoleDigest(app: App, now: Date) {
   return chatDigest(app.store, {
     scope: 'console', from: new Date(now.getTime() - app.config.maxWindowHours * 3_600_000), to: now,
-    topics: [], mutes: [], maxStories: app.config.maxStories, timezone: app.config.timezone, summarizer: app.summarizer,
+    topics: [], mutes: [], maxStories: app.config.maxStories, timezone: app.config.timezone, summarizer: app.summarizer, images: app.config.images,
   }, now);
 }

@@ -49,6 +49,8 @@ export interface Config {
   /** A digest window reaches back at most this far. */
   maxWindowHours: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Show story pictures in digests (the platforms fetch them). */
+  images: boolean;
   discord: DiscordConfig | null;
   telegram: TelegramConfig | null;
   llm: LlmConfig | null;
@@ -77,6 +79,7 @@ export const ENV_VARS = {
   NEWSBOT_MAX_STORIES: 'stories per digest (default 10)',
   NEWSBOT_MAX_WINDOW_HOURS: 'how far back a digest reaches at most (default 24)',
   NEWSBOT_LOG_LEVEL: 'debug | info | warn | error (default info)',
+  NEWSBOT_IMAGES: '0 to show no story pictures in digests (default 1)',
   TZ: 'default time zone for new subscriptions (default UTC)',
   DISCORD_TOKEN: 'Discord bot token; starts the Discord bot',
   DISCORD_APPLICATION_ID: 'Discord application id (read from the token owner when absent)',
@@ -217,6 +220,7 @@ export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Conf
     maxStories: int('NEWSBOT_MAX_STORIES', 10, 1, 50),
     maxWindowHours: int('NEWSBOT_MAX_WINDOW_HOURS', 24, 1, 24 * 14),
     logLevel,
+    images: bool('NEWSBOT_IMAGES', true),
     discord,
     telegram,
     llm,

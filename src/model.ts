@@ -30,6 +30,8 @@ export interface Article {
   backfill?: true;
   /** What clustering and summaries need, computed once at ingest (absent on articles stored before it existed). */
   analysis?: ArticleAnalysis;
+  /** The article's picture (absolute http(s) URL from the page or feed item); the platforms fetch it, newsbot never does. */
+  image?: string;
 }
 
 /** A summary candidate: a whole sentence of the article with its score. */

@@ -20,6 +20,8 @@ export interface Story {
   articles: number;
   /** Latest article time in the story (ISO). */
   updated: string;
+  /** A picture of the story (its lead's, else another source's): an http(s) URL the platform fetches. */
+  image?: string;
 }
 
 /** A built digest. An empty `stories` list is a valid digest ("no new stories since …"). */

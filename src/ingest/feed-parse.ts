@@ -6,6 +6,7 @@ import { parseFeed as feedsmithParse } from 'feedsmith';
 import { Parser } from 'htmlparser2';
 import { assertSafeXml, FeedError } from './feed-safety.js';
 import { isoOrNull } from './to-article.js';
+import { feedItemImage } from './feed-image.js';
 
 export { assertSafeXml, FeedError } from './feed-safety.js';
 
@@ -22,6 +23,8 @@ export interface FeedItem {
   html: string | null;
   /** Teaser (description, summary, content_text when there is HTML too); may be HTML. */
   summary: string | null;
+  /** The item's picture (Media RSS, image enclosure, JSON Feed image): absolute http(s), never fetched. */
+  image: string | null;
 }
 
 /** A parsed feed. */
@@ -159,6 +162,7 @@ export function parseFeed(body: string, opts: { url?: string } = {}): ParsedFeed
             author: person(it.authors) ?? str(first(rec(it.dc).creators)),
             html,
             summary: str(it.description) ?? str(first(rec(it.dc).descriptions)),
+            image: feedItemImage(it, link ?? base),
           };
         }),
       };
@@ -182,6 +186,7 @@ export function parseFeed(body: string, opts: { url?: string } = {}): ParsedFeed
             author: person(e.authors) ?? person(feed.authors),
             html: content ? (plain ? textToHtml(content) : content) : null,
             summary: str(e.summary),
+            image: feedItemImage(e, link ?? base),
           };
         }),
       };
@@ -204,6 +209,7 @@ export function parseFeed(body: string, opts: { url?: string } = {}): ParsedFeed
             author: person(it.authors) ?? person(feed.authors),
             html: str(it.content_html) ?? (contentText ? textToHtml(contentText) : null),
             summary: str(it.summary) ?? (str(it.content_html) ? contentText : null),
+            image: feedItemImage(it, link ?? base),
           };
         }),
       };

@@ -2,6 +2,7 @@ import type { Article } from '../model.js';
 import type { Extracted } from './extract/types.js';
 import { articleId, canonicalUrl } from './identity.js';
 import { detectLanguage } from './language.js';
+import { imageUrl } from './image-url.js';
 
 /** Why an input produced no article; the message is one line meant for the user. */
 export class InputError extends Error {
@@ -35,6 +36,7 @@ export function toArticle(x: Extracted, origin: ArticleOrigin): Article {
   if (!text) throw new InputError('no article text found (is this a news page?)');
   const url = canonicalUrl(origin.url ?? '') ?? (x.url ? canonicalUrl(x.url) : null);
   const title = (x.title ?? origin.fallbackTitle ?? '').replace(/\s+/g, ' ').trim() || firstWords(text);
+  const image = imageUrl(x.image ?? null);
   return {
     id: articleId({ url, title, text }),
     url,
@@ -47,6 +49,7 @@ export function toArticle(x: Extracted, origin: ArticleOrigin): Article {
     source: (origin.source ?? '').trim() || origin.defaultSource,
     language: detectLanguage({ declared: x.language, title, text }),
     feedId: origin.feedId ?? null,
+    ...(image ? { image } : {}),
   };
 }
 

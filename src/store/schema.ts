@@ -73,6 +73,7 @@ export const checkArticle: Check = shape({
   feedId: nullable(str),
   backfill: optional((v) => (v === true ? null : 'is not true')),
   analysis: optional(checkAnalysis),
+  image: optional(str),
 });
 
 const checkMember: Check = shape({

@@ -83,7 +83,7 @@ describe('feed service', () => {
       expect(bad).toEqual({ ok: false, reason: '"ftp://x.example/feed" is not an http(s) URL.' });
       const feed = await add('/feed.xml', 's');
       const dup = await addFeed(store, `${srv.url}/feed.xml?utm_source=x`, { scope: 's', now: NOW, fetcher });
-      expect(dup).toEqual({ ok: false, reason: `That feed is already added here (${feed.id}).` });
+      expect(dup).toEqual({ ok: false, duplicate: true, reason: `That feed is already added here (${feed.id}).` });
       expect((await addFeed(store, `${srv.url}/feed.xml`, { scope: 'elsewhere', now: NOW, fetcher })).ok).toBe(true);
       const notFeed = await addFeed(store, `${srv.url}/notfeed`, { scope: 's', now: NOW, fetcher });
       expect(notFeed.ok === false && notFeed.reason).toBe('Could not add the feed: not a feed: this is a web page (HTML), not RSS, Atom or JSON Feed');

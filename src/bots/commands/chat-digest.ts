@@ -3,6 +3,7 @@ import type { Store } from '../../store/store.js';
 import type { Digest } from '../../digest/types.js';
 import { buildDigest, emptyDigestText } from '../../digest/build.js';
 import { extractiveSummarizer, type Summarizer } from '../../summarizer/summarizer.js';
+import { withPictures } from '../../digest/pictures.js';
 
 /** What a chat's digest is built with. */
 export interface ChatDigestOptions {
@@ -16,6 +17,8 @@ export interface ChatDigestOptions {
   timezone: string;
   /** How story summaries are worded (default extractive). */
   summarizer?: Summarizer;
+  /** Attach each story's picture (default true; NEWSBOT_IMAGES=0 turns it off). */
+  images?: boolean;
 }
 
 /**
@@ -33,14 +36,13 @@ export async function chatDigest(store: Store, o: ChatDigestOptions, now: Date):
   const articles = await articlesForScope(store, o.scope, o.from, o.to);
   const built = buildDigest(articles, { now, from: o.from, to: o.to, topics: o.topics, mutes: o.mutes, maxStories: o.maxStories });
   const worded = await (o.summarizer ?? extractiveSummarizer).summarize(built, articles, now);
-  const digest: Digest = { ...worded, timeZone: o.timezone };
+  const digest: Digest = { ...(o.images === false ? worded : withPictures(worded, articles)), timeZone: o.timezone };
   return { digest, emptyText: emptyDigestText(digest, o.timezone) };
 }
 
 /** Digest of a subscription for a delivery window (used by the scheduler). */
-export function subscriptionDigest(store: Store, sub: Subscription, window: { from: Date; to: Date }, now: Date, summarizer?: Summarizer) {
+export function subscriptionDigest(store: Store, sub: Subscription, window: { from: Date; to: Date }, now: Date, wording: Pick<ChatDigestOptions, 'summarizer' | 'images'> = {}) {
   return chatDigest(store, {
-    scope: sub.scope, from: window.from, to: window.to, topics: sub.topics, mutes: sub.mutes, maxStories: sub.maxStories, timezone: sub.timezone,
-    ...(summarizer ? { summarizer } : {}),
+    scope: sub.scope, from: window.from, to: window.to, topics: sub.topics, mutes: sub.mutes, maxStories: sub.maxStories, timezone: sub.timezone, ...wording,
   }, now);
 }

@@ -29,6 +29,8 @@ export interface CommandDeps {
   limits?: Partial<ChatLimits>;
   /** How digest summaries are worded (default extractive). */
   summarizer?: Summarizer;
+  /** Show story pictures (default true; NEWSBOT_IMAGES=0). */
+  images?: boolean;
   /** Expensive commands per user per minute (default 4). */
   expensivePerMinute?: number;
 }

@@ -39,6 +39,7 @@ export async function digestCommand(req: CommandRequest, ctx: CommandContext): P
     maxStories: settings.maxStories,
     timezone: settings.timezone,
     ...(ctx.summarizer ? { summarizer: ctx.summarizer } : {}),
+    ...(ctx.images === false ? { images: false } : {}),
   }, req.now);
   return { kind: 'digest', digest, emptyText };
 }

@@ -34,6 +34,7 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Extracte
     url: meta.url,
     language: meta.language,
     siteName: meta.siteName,
+    image: meta.image,
   };
 }
 

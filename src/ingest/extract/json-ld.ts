@@ -17,6 +17,8 @@ export interface JsonLdArticle {
   publisher: string | null;
   /** Plain text, paragraphs separated by a blank line. */
   articleBody: string | null;
+  /** The article's `image` (a URL, an ImageObject, or a list of either): the first URL. */
+  image: string | null;
 }
 
 const ARTICLE_TYPE = /Article|BlogPosting|NewsArticle|Report/i;
@@ -66,7 +68,17 @@ export function collectJsonLd(scripts: readonly string[]): JsonLdArticle {
     inLanguage: str(o.inLanguage),
     publisher,
     articleBody: bodyText(str(o.articleBody)),
+    image: imageOf(o.image ?? o.thumbnailUrl),
   };
+}
+
+/** JSON-LD image: "url", {"@type":"ImageObject","url":…}, or a list; the first URL found. */
+function imageOf(v: unknown): string | null {
+  for (const x of (Array.isArray(v) ? v : [v]).slice(0, 10)) {
+    const url = typeof x === 'string' ? str(x) : x && typeof x === 'object' ? str((x as Obj).url) ?? str((x as Obj).contentUrl) : null;
+    if (url) return url;
+  }
+  return null;
 }
 
 function authorName(v: unknown): string | null {

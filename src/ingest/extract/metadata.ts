@@ -5,6 +5,7 @@
 import { attr, isElement, squash, textOf, walk, type Doc } from './dom.js';
 import { collectJsonLd, type JsonLdArticle } from './json-ld.js';
 import { cleanTitle } from './title.js';
+import { imageUrl } from '../image-url.js';
 
 /** Metadata found on the page; every field may be missing. */
 export interface PageMeta {
@@ -19,13 +20,19 @@ export interface PageMeta {
   /** The first `<h1>` text, used to drop a repeated headline from the body. */
   h1: string | null;
   siteName: string | null;
+  /** og:image, twitter:image or the JSON-LD image, resolved to an absolute http(s) URL. */
+  image: string | null;
 }
+
+/** Picture meta tags, best first. */
+const IMAGE_KEYS = ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'] as const;
 
 const META_KEYS = new Set([
   'description', 'og:description', 'twitter:description', 'og:title', 'twitter:title', 'og:site_name',
   'author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author',
   'article:published_time', 'datepublished', 'publishdate', 'publish-date', 'pubdate', 'date', 'dc.date', 'dc.date.issued',
   'parsely-pub-date', 'sailthru.date', 'og:published_time', 'og:url', 'og:locale', 'content-language', 'language',
+  ...IMAGE_KEYS,
 ]);
 
 /** Reads the page's own metadata; `pageUrl` resolves relative canonical links. */
@@ -84,7 +91,17 @@ export function readMetadata(doc: Doc, pageUrl?: string): PageMeta {
     articleBody: ld.articleBody,
     h1,
     siteName: siteName ? squash(siteName).slice(0, 100) || null : null,
+    image: pageImage(meta, ld, pageUrl),
   };
+}
+
+/** The page's picture: the first meta tag or JSON-LD image that is an http(s) URL. */
+function pageImage(meta: ReadonlyMap<string, string>, ld: JsonLdArticle, pageUrl: string | undefined): string | null {
+  for (const raw of [...IMAGE_KEYS.map((k) => meta.get(k)), ld.image]) {
+    const url = imageUrl(raw ?? null, pageUrl);
+    if (url) return url;
+  }
+  return null;
 }
 
 function pickByline(candidates: (string | null | undefined)[]): string | null {

@@ -18,6 +18,8 @@ export interface Extracted {
   language: string | null;
   /** The publication's name as the page gives it (og:site_name, JSON-LD publisher). */
   siteName?: string | null;
+  /** The page's picture (og:image, twitter:image, JSON-LD image): absolute http(s), never fetched. */
+  image?: string | null;
 }
 
 /** Input that cannot be read as a page (binary data, nothing there); the message is one line. */
