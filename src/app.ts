@@ -67,17 +67,11 @@ export async function openApp(config: Config, opts: { log?: Logger; clock?: () =
     throw new Error('nothing to read');
   };
 
-  const updateSub = async (id: string, change: (s: NonNullable<Awaited<ReturnType<Store['getSubscription']>>>) => void, now: Date) => {
-    const sub = await store.getSubscription(id);
-    if (!sub) return;
-    change(sub);
-    sub.updatedAt = now.toISOString();
-    await store.putSubscription(sub);
-  };
   const events: ChatEvents = {
     async pause(platform: Platform, chatId: string, reason: string, now: Date) {
       log.warn('subscription paused', { platform, chat: chatId, reason });
-      await updateSub(`${platform}:${chatId}`, (s) => { s.paused = { reason, at: now.toISOString() }; }, now);
+      const at = now.toISOString();
+      await store.updateSubscription(`${platform}:${chatId}`, (s) => (s ? { ...s, paused: { reason, at }, updatedAt: at } : null));
     },
     async migrate(platform: Platform, from: string, to: string, now: Date) {
       const sub = await store.getSubscription(`${platform}:${from}`);

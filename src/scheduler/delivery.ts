@@ -18,7 +18,7 @@ import type { SendQueue } from './queue.js';
 import { DeliveryError } from './sender.js';
 import type { ChatSender } from './sender.js';
 import { migrateSubscription } from './migrate.js';
-import { deliveryKey, isTerminal, newRecord, windowFor } from './records.js';
+import { advanceLastDigestAt, deliveryKey, isTerminal, newRecord, windowFor } from './records.js';
 
 /** The digest of a subscription for a window, with the friendly text for an empty one. */
 export type BuildDigest = (sub: Subscription, window: { from: Date; to: Date }) => Promise<{ digest: Digest; emptyText: string }>;
@@ -163,16 +163,11 @@ export async function deliverSlot(deps: DeliverDeps, subscriptionId: string, slo
   }
 
   async function pauseSubscription(id: string, reason: string): Promise<void> {
-    const current = await store.getSubscription(id);
-    if (!current) return;
     const at = clock.now().toISOString();
-    await store.putSubscription({ ...current, paused: { reason, at }, updatedAt: at });
+    await store.updateSubscription(id, (current) => (current ? { ...current, paused: { reason, at }, updatedAt: at } : null));
   }
 
   async function markDelivered(id: string, to: string): Promise<void> {
-    const current = await store.getSubscription(id);
-    if (!current || (current.lastDigestAt !== null && current.lastDigestAt >= to)) return;
-    // Not a settings change, so updatedAt stays (catch-up reads updatedAt as "settings changed").
-    await store.putSubscription({ ...current, lastDigestAt: to });
+    await store.updateSubscription(id, advanceLastDigestAt(to));
   }
 }

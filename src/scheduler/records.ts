@@ -33,3 +33,11 @@ export function windowFor(sub: Pick<Subscription, 'lastDigestAt'>, slot: Date, m
   const from = Math.min(Math.max(last, cap), to);
   return { from: new Date(from).toISOString(), to: slot.toISOString() };
 }
+
+/**
+ * The update that records a delivered window on the subscription (for Store.updateSubscription):
+ * only ever moves lastDigestAt forward, and leaves updatedAt alone (it means "settings changed").
+ */
+export function advanceLastDigestAt(to: string): (current: Subscription | null) => Subscription | null {
+  return (current) => (current && (current.lastDigestAt === null || current.lastDigestAt < to) ? { ...current, lastDigestAt: to } : null);
+}

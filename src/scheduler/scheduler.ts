@@ -19,7 +19,7 @@ import { NextRunIndex } from './next-run-index.js';
 import { Pool, SendQueue } from './queue.js';
 import { DISCORD_LIMITS, NO_LIMITS, TELEGRAM_LIMITS } from './rate-limit.js';
 import type { LimitRule } from './rate-limit.js';
-import { deliveryKey, newRecord } from './records.js';
+import { advanceLastDigestAt, deliveryKey, newRecord } from './records.js';
 import { nextRun, slotsBetween } from './schedule.js';
 
 /** What the scheduler is built from. */
@@ -144,7 +144,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const last = plan.lastFinished;
       if (last?.status === 'sent' && last.window && (sub.lastDigestAt === null || sub.lastDigestAt < last.window.to)) {
         // Crashed after the record said 'sent' but before the subscription was updated.
-        await store.putSubscription({ ...sub, lastDigestAt: last.window.to });
+        await store.updateSubscription(sub.id, advanceLastDigestAt(last.window.to));
       }
       for (const slot of plan.skip) {
         await store.putDelivery(newRecord(sub.id, slot, now, 'skipped', `missed while newsbot was not running (older than the ${deps.graceHours} h catch-up grace period)`));

@@ -30,7 +30,7 @@ import { StoryPartitions } from './story-partitions.js';
 import { HistoryBuckets } from './history-buckets.js';
 import { checkRetention } from './partitions.js';
 import { copyRecord } from './query.js';
-import { SCHEMA_VERSION, assertRecord, checkFeed, checkMeta, checkSubscription } from './schema.js';
+import { SCHEMA_VERSION, assertRecord, checkSameId, checkFeed, checkMeta, checkSubscription } from './schema.js';
 import type { MetaFile } from './schema.js';
 import { StoreError } from './store-error.js';
 
@@ -156,6 +156,16 @@ class LowdbStore implements Store {
     this.run(async () => {
       assertRecord('subscription', checkSubscription, sub, 'id');
       await this.subs.commit([copyRecord(sub)]);
+    });
+  updateSubscription = (id: string, change: (current: Subscription | null) => Subscription | null) =>
+    this.run(async () => {
+      const current = nullableCopy(this.subs.get(id));
+      const next = change(current);
+      if (next === null) return current;
+      checkSameId(next, id);
+      assertRecord('subscription', checkSubscription, next, 'id');
+      await this.subs.commit([copyRecord(next)]);
+      return copyRecord(next);
     });
   removeSubscription = (id: string) => this.run(() => removeKey(this.subs, id));
 

@@ -7,7 +7,7 @@ import type { AddResult, ArticleQuery, Store } from './store.js';
 import { StoreError } from './store-error.js';
 import { articleDay, checkRetention, isExpired, utcDay } from './partitions.js';
 import { copyArticle, copyRecord, matchesQuery, parseQuery, sortNewestSlotFirst, sortOldestFirst } from './query.js';
-import { assertRecord, checkArticle, checkDelivery, checkFeed, checkHistory, checkStory, checkSubscription } from './schema.js';
+import { assertRecord, checkArticle, checkDelivery, checkFeed, checkHistory, checkSameId, checkStory, checkSubscription } from './schema.js';
 import { sortStories, storyOverlaps, storyWindow } from './story-partitions.js';
 
 export function createMemoryStore(): Store {
@@ -116,6 +116,17 @@ export function createMemoryStore(): Store {
       open();
       assertRecord('subscription', checkSubscription, sub, 'id');
       subs.set(sub.id, copyRecord(sub));
+    },
+    async updateSubscription(id, change) {
+      open();
+      // No await between the read and the write: atomic on the one JS thread.
+      const current = subs.get(id);
+      const next = change(current ? copyRecord(current) : null);
+      if (next === null) return current ? copyRecord(current) : null;
+      checkSameId(next, id);
+      assertRecord('subscription', checkSubscription, next, 'id');
+      subs.set(id, copyRecord(next));
+      return copyRecord(next);
     },
     async removeSubscription(id) {
       open();

@@ -212,3 +212,8 @@ export function assertRecord(kind: string, check: Check, value: unknown, keyName
   const key = isObject(value) ? value[keyName] : undefined;
   throw new StoreError(`cannot store ${kind}${typeof key === 'string' ? ` ${JSON.stringify(key)}` : ''}: ${p}`);
 }
+
+/** Refuses a read-modify-write whose result has another id than the record it changed. */
+export function checkSameId(next: { id: string }, id: string): void {
+  if (next.id !== id) throw new StoreError(`cannot store subscription ${JSON.stringify(id)}: an update may not change its id (to ${JSON.stringify(next.id)})`);
+}

@@ -57,6 +57,13 @@ export interface Store {
   listSubscriptions(): Promise<Subscription[]>;
   getSubscription(id: string): Promise<Subscription | null>;
   putSubscription(sub: Subscription): Promise<void>;
+  /**
+   * Read-modify-write of one subscription, atomic against every other write to the store:
+   * `change` gets a copy of the current record (null when there is none) and returns the record to
+   * store (same id), or null to store nothing. Resolves with what is stored afterwards. `change`
+   * is synchronous and may run again on a store that retries on a conflict.
+   */
+  updateSubscription(id: string, change: (current: Subscription | null) => Subscription | null): Promise<Subscription | null>;
   removeSubscription(id: string): Promise<boolean>;
 
   getDelivery(key: string): Promise<DeliveryRecord | null>;

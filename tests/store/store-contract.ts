@@ -170,6 +170,40 @@ export function storeContract(name: string, make: () => Promise<StoreHarness>): 
       });
     });
 
+      it('given many concurrent read-modify-writes of one subscription, applies every one of them', async () => {
+        await store.putSubscription(subscription({ topics: [] }));
+        const words = Array.from({ length: 40 }, (_, i) => `word${i}`);
+        await Promise.all([
+          store.updateSubscription('telegram:-100', (s) => (s ? { ...s, active: false } : null)),
+          ...words.map((w) => store.updateSubscription('telegram:-100', (s) => (s ? { ...s, topics: [...s.topics, w] } : null))),
+          store.updateSubscription('telegram:-100', (s) => (s ? { ...s, active: true, times: ['07:17'] } : null)),
+        ]);
+        store = await h.reopen();
+        const got = await store.getSubscription('telegram:-100');
+        expect(got?.active).toBe(true);
+        expect(got?.times).toEqual(['07:17']);
+        expect([...(got?.topics ?? [])].sort()).toEqual([...words].sort());
+      });
+
+      it('updateSubscription creates from null, stores nothing on null, and resolves with what is stored', async () => {
+        expect(await store.updateSubscription('telegram:-100', () => null)).toBeNull();
+        expect(await store.getSubscription('telegram:-100')).toBeNull();
+        const created = await store.updateSubscription('telegram:-100', (s) => s ?? subscription());
+        expect(created).toEqual(subscription());
+        const kept = await store.updateSubscription('telegram:-100', () => null);
+        expect(kept).toEqual(subscription());
+        kept?.topics.push('leak');
+        expect((await store.getSubscription('telegram:-100'))?.topics).toEqual(['trams']);
+      });
+
+      it('updateSubscription refuses a malformed result or another id with StoreError, storing nothing', async () => {
+        await store.putSubscription(subscription());
+        await expect(store.updateSubscription('telegram:-100', (s) => (s ? { ...s, id: 'telegram:-200' } : null))).rejects.toThrow(StoreError);
+        await expect(store.updateSubscription('telegram:-100', (s) => (s ? { ...s, platform: 'irc' as 'console' } : null))).rejects.toThrow(StoreError);
+        expect(await store.getSubscription('telegram:-100')).toEqual(subscription());
+        expect(await store.getSubscription('telegram:-200')).toBeNull();
+      });
+
     describe('deliveries', () => {
       it('puts, replaces and gets delivery records by key', async () => {
         const d = delivery(hoursAgo(2));

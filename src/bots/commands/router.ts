@@ -8,6 +8,7 @@ import { topicsCommand } from './topics-cmd.js';
 import { feedsCommand } from './feeds-cmd.js';
 import { statusCommand } from './status-cmd.js';
 import { clip } from './args.js';
+import { createKeyedSerial } from './chat-serial.js';
 import type { CommandHandler, CommandRequest, Reply } from './types.js';
 
 type Handle = (req: CommandRequest, ctx: CommandContext) => Promise<Reply>;
@@ -43,6 +44,7 @@ function refusal(req: CommandRequest): string {
 /**
  * The one platform-neutral command handler. Checks admin rights and arguments, never throws:
  * an unexpected failure is logged with context and answered with a short apology.
+ * Commands of one chat are handled one at a time, in the order they arrive.
  */
 export function createCommandHandler(deps: CommandDeps): CommandHandler {
   const ctx: CommandContext = {
@@ -50,16 +52,19 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     limiter: createRateLimiter(deps.expensivePerMinute ?? 4, 60_000),
     chatLimits: { ...DEFAULT_LIMITS, ...deps.limits },
   };
-  return async (req) => {
-    const handle = HANDLERS[req.command];
-    if (!handle) return { kind: 'error', text: `Unknown command /${clip(req.command, 32)}. Send /help for the list.` };
-    const spec = findCommand(req.command);
-    if (spec?.admin && !req.isAdmin) return { kind: 'error', text: refusal(req), private: true };
-    try {
-      return await handle(req, ctx);
-    } catch (err) {
-      deps.log.error('command failed', { command: req.command, platform: req.platform, chat: req.chatId, err });
-      return { kind: 'error', text: 'Sorry, something went wrong on our side; it has been logged. Please try again later.' };
-    }
-  };
+  const serial = createKeyedSerial();
+  return (req) => serial(`${req.platform}:${req.chatId}`, () => dispatch(req, ctx));
+}
+
+async function dispatch(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
+  const handle = HANDLERS[req.command];
+  if (!handle) return { kind: 'error', text: `Unknown command /${clip(req.command, 32)}. Send /help for the list.` };
+  const spec = findCommand(req.command);
+  if (spec?.admin && !req.isAdmin) return { kind: 'error', text: refusal(req), private: true };
+  try {
+    return await handle(req, ctx);
+  } catch (err) {
+    ctx.log.error('command failed', { command: req.command, platform: req.platform, chat: req.chatId, err });
+    return { kind: 'error', text: 'Sorry, something went wrong on our side; it has been logged. Please try again later.' };
+  }
 }

@@ -1,5 +1,5 @@
 import { describeWeekdays, parseTime, parseTimes, parseWeekdays, parseZone } from './args.js';
-import { formatInZone, loadSettings, saveSettings } from './settings.js';
+import { formatInZone, saveSettings, updateSettings } from './settings.js';
 import type { CommandContext } from './context.js';
 import type { CommandRequest, Reply } from './types.js';
 import type { Subscription } from '../../model.js';
@@ -13,9 +13,8 @@ function nextLine(sub: Subscription, ctx: CommandContext, now: Date): string {
 export async function subscribeCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
   const usage = '/subscribe [HH:MM] [time zone, e.g. Europe/Berlin]';
   if (req.args.length > 2) return { kind: 'error', text: 'Too many arguments.', usage, private: true };
-  const sub = await loadSettings(ctx.store, req, ctx.config);
-  let times = sub.times;
-  let timezone = sub.timezone;
+  let times: string[] | null = null;
+  let timezone: string | null = null;
   for (const arg of req.args) {
     if (/^\d/.test(arg)) {
       const t = parseTime(arg);
@@ -27,7 +26,9 @@ export async function subscribeCommand(req: CommandRequest, ctx: CommandContext)
       timezone = z.value;
     }
   }
-  const saved = await saveSettings(ctx.store, { ...sub, active: true, paused: null, times, timezone }, req.now);
+  const saved = await saveSettings(ctx.store, req, ctx.config, (sub) => ({
+    ...sub, active: true, paused: null, times: times ?? sub.times, timezone: timezone ?? sub.timezone,
+  }));
   return {
     kind: 'text',
     private: true,
@@ -37,9 +38,8 @@ export async function subscribeCommand(req: CommandRequest, ctx: CommandContext)
 
 /** /unsubscribe: no more scheduled digests here (topics are kept). */
 export async function unsubscribeCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
-  const sub = await ctx.store.getSubscription(`${req.platform}:${req.chatId}`);
-  if (!sub?.active) return { kind: 'text', private: true, lines: ['This chat is not subscribed. Use /subscribe to get a daily digest.'] };
-  await saveSettings(ctx.store, { ...sub, active: false }, req.now);
+  const saved = await updateSettings(ctx.store, req, ctx.config, (sub) => (sub.active ? { ...sub, active: false } : null));
+  if (!saved) return { kind: 'text', private: true, lines: ['This chat is not subscribed. Use /subscribe to get a daily digest.'] };
   return { kind: 'text', private: true, lines: ['Unsubscribed: no more scheduled digests here. Your topics are kept; /subscribe brings the digest back.'] };
 }
 
@@ -58,20 +58,21 @@ export async function scheduleCommand(req: CommandRequest, ctx: CommandContext):
   }
   const times = parseTimes(timeArgs.join(','), ctx.chatLimits.timesPerDay);
   if (!times.ok) return { kind: 'error', text: times.reason, usage, private: true };
-  const sub = await loadSettings(ctx.store, req, ctx.config);
-  let weekdays = sub.weekdays;
+  let weekdays: Subscription['weekdays'] | undefined;
   if (days !== null) {
     const d = parseWeekdays(days);
     if (!d.ok) return { kind: 'error', text: d.reason, usage, private: true };
     weekdays = d.value;
   }
-  let timezone = sub.timezone;
+  let timezone: string | null = null;
   if (zone !== null) {
     const z = parseZone(zone);
     if (!z.ok) return { kind: 'error', text: z.reason, usage, private: true };
     timezone = z.value;
   }
-  const saved = await saveSettings(ctx.store, { ...sub, active: true, paused: null, times: times.value, weekdays, timezone }, req.now);
+  const saved = await saveSettings(ctx.store, req, ctx.config, (sub) => ({
+    ...sub, active: true, paused: null, times: times.value, weekdays: weekdays === undefined ? sub.weekdays : weekdays, timezone: timezone ?? sub.timezone,
+  }));
   return {
     kind: 'text',
     private: true,

@@ -1,16 +1,20 @@
 import type { Subscription } from '../../model.js';
 import type { Store } from '../../store/store.js';
-import type { CommandRequest } from './types.js';
+import type { CommandRequest, Reply } from './types.js';
 
 /** The id of a chat's settings record. */
 export function subscriptionId(req: Pick<CommandRequest, 'platform' | 'chatId'>): string {
   return `${req.platform}:${req.chatId}`;
 }
 
+type Defaults = { timezone: string; maxStories: number };
+
 /** The chat's settings, or fresh defaults (not yet stored) when it has none. */
-export async function loadSettings(store: Store, req: CommandRequest, defaults: { timezone: string; maxStories: number }): Promise<Subscription> {
-  const found = await store.getSubscription(subscriptionId(req));
-  if (found) return found;
+export async function loadSettings(store: Store, req: CommandRequest, defaults: Defaults): Promise<Subscription> {
+  return (await store.getSubscription(subscriptionId(req))) ?? freshSettings(req, defaults);
+}
+
+function freshSettings(req: CommandRequest, defaults: Defaults): Subscription {
   const now = req.now.toISOString();
   return {
     id: subscriptionId(req),
@@ -31,11 +35,34 @@ export async function loadSettings(store: Store, req: CommandRequest, defaults: 
   };
 }
 
-/** Stores the settings with a fresh `updatedAt`. */
-export async function saveSettings(store: Store, sub: Subscription, now: Date): Promise<Subscription> {
-  const next = { ...sub, updatedAt: now.toISOString() };
-  await store.putSubscription(next);
-  return next;
+/** A change refused by the command (nothing is stored): the reply to send instead. */
+export interface Refusal {
+  refuse: Reply;
+}
+
+/**
+ * Applies `change` to the chat's current settings (fresh defaults when it has none) in one atomic
+ * read-modify-write, and stores the result with a fresh `updatedAt`. A change that returns a
+ * Refusal, or `null` (nothing to change), stores nothing.
+ * Resolves with the stored settings, the refusal, or null when nothing was stored.
+ */
+export async function updateSettings(
+  store: Store,
+  req: CommandRequest,
+  defaults: Defaults,
+  change: (sub: Subscription) => Subscription | Refusal | null,
+): Promise<Subscription | Refusal | null> {
+  const outcome: { refused?: Refusal; stored?: Subscription } = {};
+  await store.updateSubscription(subscriptionId(req), (current) => {
+    const next = change(current ?? freshSettings(req, defaults));
+    if (next === null) return null;
+    if ('refuse' in next) {
+      outcome.refused = next;
+      return null;
+    }
+    return (outcome.stored = { ...next, updatedAt: req.now.toISOString() });
+  });
+  return outcome.refused ?? outcome.stored ?? null;
 }
 
 /** "Sat 28 Nov 08:00 Europe/Berlin" — a time as the chat's zone sees it. */
@@ -44,4 +71,10 @@ export function formatInZone(date: Date, timeZone: string): string {
     timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).format(date);
   return `${s.replace(',', '')} ${timeZone}`;
+}
+
+/** updateSettings for a change that always applies: resolves with the stored settings. */
+export async function saveSettings(store: Store, req: CommandRequest, defaults: Defaults, change: (sub: Subscription) => Subscription): Promise<Subscription> {
+  // `change` never refuses and never returns null, so the result is the stored record.
+  return (await updateSettings(store, req, defaults, change)) as Subscription;
 }
