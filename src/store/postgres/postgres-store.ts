@@ -11,7 +11,7 @@ import type { AddResult, ArticleQuery, Store, StoryQuery } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { DAY_MS, checkRetention } from '../partitions.js';
 import { parseQuery } from '../query.js';
-import { assertRecord, checkArticle, checkDelivery, checkFeed, checkHistory, checkStory, checkSubscription } from '../schema.js';
+import { assertRecord, checkSameId, checkArticle, checkDelivery, checkFeed, checkHistory, checkStory, checkSubscription } from '../schema.js';
 import { storyWindow } from '../story-partitions.js';
 import { createPool, describeUrl, pgError } from './connect.js';
 import { migrate } from './migrate.js';
@@ -184,6 +184,34 @@ export class PostgresStore implements Store {
   async putSubscription(sub: Subscription): Promise<void> {
     assertRecord('subscription', checkSubscription, sub, 'id');
     await this.query('store a subscription', 'INSERT INTO subscriptions (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data', [sub.id, JSON.stringify(sub)]);
+  }
+
+  /** One transaction; a transaction-scoped advisory lock on the id serialises updates, also of a row not yet there. */
+  async updateSubscription(id: string, change: (current: Subscription | null) => Subscription | null): Promise<Subscription | null> {
+    if (this.closed) throw new StoreError(`the store on PostgreSQL at ${this.where} is closed`);
+    const client = await this.pool.connect().catch((err: unknown) => {
+      throw pgError(this.where, 'update a subscription', err);
+    });
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`subscription:${id}`]);
+      const current = (await client.query<{ data: Subscription }>('SELECT data FROM subscriptions WHERE id = $1', [id])).rows[0]?.data ?? null;
+      const next = change(current === null ? null : structuredClone(current));
+      if (next === null) {
+        await client.query('COMMIT');
+        return current;
+      }
+      checkSameId(next, id);
+      assertRecord('subscription', checkSubscription, next, 'id');
+      await client.query('INSERT INTO subscriptions (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data', [id, JSON.stringify(next)]);
+      await client.query('COMMIT');
+      return structuredClone(next);
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err instanceof StoreError ? err : pgError(this.where, 'update a subscription', err);
+    } finally {
+      client.release();
+    }
   }
 
   async removeSubscription(id: string): Promise<boolean> {
