@@ -9,6 +9,7 @@
  *   npx tsx bench/run.ts deliver
  *   NEWSBOT_BENCH_STORE=lowdb npx tsx bench/run.ts deliver   (same, on the lowdb store in a temp folder)
  */
+import { TELEGRAM_LIMITS } from '../src/bots/telegram/limits.js';
 import { createServer } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -81,6 +82,7 @@ export default async function run(): Promise<boolean> {
   // A minimal sender that POSTs sendMessage to the fake (no telegraf), mapping 429 like the real adapter.
   const sender: ChatSender<string> = {
     platform: 'telegram',
+    limits: TELEGRAM_LIMITS,
     render: (digest, emptyText) => [digest.stories.length ? digest.stories.map((s) => s.title).join('\n') : emptyText],
     async send(chatId, text) {
       const res = await fetch(`${fake.url}/botTOKEN/sendMessage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chat_id: chatId, text }) });

@@ -47,7 +47,7 @@ async function measure(n: number, ticks: number): Promise<{ startMs: number; med
   const store = createMemoryStore();
   for (const s of subscriptions(n)) await store.putSubscription(s);
   let now = START;
-  const sender: ChatSender<string> = { platform: 'telegram', render: () => ['digest'], send: async () => undefined };
+  const sender: ChatSender<string> = { platform: 'telegram', limits: [], render: () => ['digest'], send: async () => undefined };
   const scheduler = createScheduler({
     store, senders: { telegram: sender }, log: silentLogger, graceHours: 6, maxWindowHours: 24, feedPollMinutes: 15, cron: false,
     clock: { now: () => new Date(now), sleep: () => Promise.resolve() }, limits: { telegram: [] },
@@ -82,7 +82,7 @@ async function burstTick(n: number, store: Store = createMemoryStore()): Promise
   for (const s of subscriptions(n)) await store.putSubscription({ ...s, times: ['08:00'], weekdays: null, timezone: 'UTC' });
   let now = Date.parse('2025-06-02T07:59:30.000Z');
   const scheduler = createScheduler({
-    store, senders: { telegram: { platform: 'telegram', render: () => ['digest'], send: async () => undefined } }, log: silentLogger,
+    store, senders: { telegram: { platform: 'telegram', limits: [], render: () => ['digest'], send: async () => undefined } }, log: silentLogger,
     graceHours: 6, maxWindowHours: 24, feedPollMinutes: 15, cron: false, clock: { now: () => new Date(now), sleep: () => Promise.resolve() }, limits: { telegram: [] },
     buildDigest: async (_s, w) => ({ digest: { generatedAt: w.to.toISOString(), window: { from: w.from.toISOString(), to: w.to.toISOString() }, stories: [], topics: [] }, emptyText: 'none' }),
   });

@@ -20,6 +20,9 @@ import { createCommandHandler } from './bots/commands/router.js';
 import type { ChatEvents, CommandHandler } from './bots/commands/types.js';
 import { chatDigest, subscriptionDigest } from './bots/commands/chat-digest.js';
 import { nextRun } from './scheduler/schedule.js';
+import { migrateSubscription } from './scheduler/migrate.js';
+import { wordingOf } from './bots/registry.js';
+import type { PlatformContext } from './bots/platform.js';
 import type { Article, Platform } from './model.js';
 import { extractiveSummarizer, type Summarizer } from './summarizer/summarizer.js';
 import { createLlmSummarizer } from './summarizer/llm-summarizer.js';
@@ -77,14 +80,12 @@ export async function openApp(config: Config, opts: { log?: Logger; clock?: () =
       const sub = await store.getSubscription(`${platform}:${from}`);
       if (!sub) return;
       log.info('chat migrated', { platform, from, to });
-      const scope = sub.scope === `${platform}:${from}` ? `${platform}:${to}` : sub.scope;
-      await store.putSubscription({ ...sub, id: `${platform}:${to}`, chatId: to, scope, updatedAt: now.toISOString() });
-      await store.removeSubscription(sub.id);
+      await migrateSubscription(store, sub, to, now);
     },
   };
 
   const summarizer = await makeSummarizer(config, log);
-  const handler = createCommandHandler({ store, config, readUrl, fetcher, nextRun, log, summarizer, images: config.images });
+  const handler = createCommandHandler({ store, config, readUrl, fetcher, nextRun, log, summarizer, images: config.images, wording: wordingOf });
   return {
     config, store, log, fetcher, handler, events, clock, readUrl, summarizer,
     close: () => store.close(),
@@ -119,6 +120,16 @@ export async function seedSamples(app: App): Promise<number> {
   if (!existsSync(SAMPLES_DIR) || (await app.store.countArticles()) > 0) return 0;
   const summary = await ingestInputs(app.store, [SAMPLES_DIR], { now: app.clock(), fetcher: app.fetcher });
   return summary.added;
+}
+
+/** What a platform gets when it starts (src/bots/platform.ts). */
+export function platformContext(app: App, platform: string): PlatformContext {
+  return {
+    handler: app.handler, events: app.events, admins: app.config.admins, log: app.log.child({ platform }), clock: app.clock,
+    store: app.store, timezone: app.config.timezone, storeName: app.config.databaseUrl ? 'the database' : `${app.config.dataDir}/`,
+    seedSamples: () => seedSamples(app),
+    overview: (now) => consoleDigest(app, now),
+  };
 }
 
 /** Today's digest over everything stored (console / first run), as the console would show it. */

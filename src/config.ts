@@ -1,22 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-
-/** Discord settings; present only when DISCORD_TOKEN is set. */
-export interface DiscordConfig {
-  token: string;
-  applicationId: string | null;
-  guildId: string | null;
-  /** REST base without the version, e.g. https://discord.com/api */
-  apiBase: string;
-}
-
-/** Telegram settings; present only when TELEGRAM_BOT_TOKEN is set. */
-export interface TelegramConfig {
-  token: string;
-  apiRoot: string;
-  webhookUrl: string | null;
-  webhookPort: number;
-}
+import { envReader } from './env.js';
+import type { Env } from './env.js';
+import { PLATFORMS, platformById } from './bots/registry.js';
+import type { ConfiguredPlatform } from './bots/platform.js';
 
 /** The optional model endpoint for abstractive summaries; present only when NEWSBOT_LLM_URL is set. */
 export interface LlmConfig {
@@ -51,9 +38,9 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Show story pictures in digests (the platforms fetch them). */
   images: boolean;
-  discord: DiscordConfig | null;
-  telegram: TelegramConfig | null;
   llm: LlmConfig | null;
+  /** The platforms whose settings are present (a token set), in registry order. */
+  platforms: ConfiguredPlatform[];
 }
 
 /** Every bad key, reported at once. */
@@ -64,10 +51,8 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
-
 /** Environment variables newsbot reads, with their meaning (README and `newsbot --help` list them). */
-export const ENV_VARS = {
+export const ENV_VARS: Readonly<Record<string, string>> = {
   NEWSBOT_DATA: 'data folder for the embedded store (default data/)',
   NEWSBOT_DATABASE_URL: 'postgres://user:password@host:5432/db: use PostgreSQL instead of the data folder (several instances)',
   NEWSBOT_RETENTION_DAYS: 'days of articles kept (default 30)',
@@ -81,21 +66,14 @@ export const ENV_VARS = {
   NEWSBOT_LOG_LEVEL: 'debug | info | warn | error (default info)',
   NEWSBOT_IMAGES: '0 to show no story pictures in digests (default 1)',
   TZ: 'default time zone for new subscriptions (default UTC)',
-  DISCORD_TOKEN: 'Discord bot token; starts the Discord bot',
-  DISCORD_APPLICATION_ID: 'Discord application id (read from the token owner when absent)',
-  DISCORD_GUILD_ID: 'register slash commands in this one guild (instant; for testing)',
-  DISCORD_API_BASE: 'Discord REST base (default https://discord.com/api)',
-  TELEGRAM_BOT_TOKEN: 'Telegram bot token; starts the Telegram bot',
-  TELEGRAM_API_ROOT: 'Bot API root (default https://api.telegram.org)',
-  TELEGRAM_WEBHOOK_URL: 'public HTTPS URL for webhook mode (default: long polling)',
-  TELEGRAM_WEBHOOK_PORT: 'local port the webhook server listens on (default 8443)',
   NEWSBOT_LLM_URL: 'OpenAI-compatible chat completions URL for abstractive summaries (default: none, extractive)',
   NEWSBOT_LLM_MODEL: 'model name sent to NEWSBOT_LLM_URL (required with it)',
   NEWSBOT_LLM_API_KEY: 'bearer key for NEWSBOT_LLM_URL, if it needs one (a secret)',
   NEWSBOT_LLM_TIMEOUT_SECONDS: 'seconds to wait for one model answer (default 20)',
   NEWSBOT_LLM_CONCURRENCY: 'model calls in flight at once (default 2)',
   NEWSBOT_LLM_DAILY_CALLS: 'model calls per UTC day; past it summaries stay extractive (default 500)',
-} as const;
+  ...Object.fromEntries(PLATFORMS.flatMap((p) => Object.entries(p.vars))),
+};
 
 /** Reads `.env` in `cwd` (if any) under the real environment: real variables win. */
 export function readEnv(env: Env = process.env, cwd = process.cwd()): Env {
@@ -111,50 +89,20 @@ export function readEnv(env: Env = process.env, cwd = process.cwd()): Env {
 }
 
 /** Validates the environment into a Config; throws ConfigError naming every bad key. */
-export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Config {
+export function loadConfig(rawEnv: Env, overrides: { dataDir?: string } = {}): Config {
   const problems: string[] = [];
-  const str = (key: string): string | null => {
-    const v = env[key]?.trim();
-    return v ? v : null;
-  };
-  const int = (key: string, def: number, min: number, max: number): number => {
-    const v = str(key);
-    if (v === null) return def;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${key}=${JSON.stringify(v)} must be a whole number from ${min} to ${max}`);
-      return def;
-    }
-    return n;
-  };
-  const bool = (key: string, def: boolean): boolean => {
-    const v = str(key)?.toLowerCase();
-    if (v === undefined || v === null) return def;
-    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
-    if (['0', 'false', 'no', 'off'].includes(v)) return false;
-    problems.push(`${key}=${JSON.stringify(v)} must be 1 or 0`);
-    return def;
-  };
-  const url = (key: string, def: string): string => {
-    const v = str(key);
-    if (v === null) return def;
-    try {
-      const u = new URL(v);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
-      return v;
-    } catch {
-      problems.push(`${key}=${JSON.stringify(v)} must be an http(s) URL`);
-      return def;
-    }
-  };
+  const env = envReader(rawEnv, problems);
+  const { str, int, bool, url } = env;
 
   const timezone = str('TZ') ?? 'UTC';
   if (!isValidTimeZone(timezone)) problems.push(`TZ=${JSON.stringify(timezone)} is not an IANA time zone (e.g. Europe/Berlin)`);
 
   const admins = (str('NEWSBOT_ADMINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const a of admins) {
-    if (!/^(discord|telegram|console):[\w-]+$/.test(a)) {
-      problems.push(`NEWSBOT_ADMINS entry ${JSON.stringify(a)} must look like telegram:123456 or discord:123456`);
+    const colon = a.indexOf(':');
+    if (platformById(a.slice(0, colon))?.adminId.pattern.test(a.slice(colon + 1)) !== true) {
+      const examples = PLATFORMS.filter((p) => !p.fallback).map((p) => `${p.id}:${p.adminId.example}`).join(' or ');
+      problems.push(`NEWSBOT_ADMINS entry ${JSON.stringify(a)} must look like ${examples}`);
     }
   }
 
@@ -163,30 +111,7 @@ export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Conf
     problems.push(`NEWSBOT_LOG_LEVEL=${JSON.stringify(logLevel)} must be debug, info, warn or error`);
   }
 
-  const discordToken = str('DISCORD_TOKEN');
-  const discord: DiscordConfig | null = discordToken
-    ? {
-        token: discordToken,
-        applicationId: str('DISCORD_APPLICATION_ID'),
-        guildId: str('DISCORD_GUILD_ID'),
-        apiBase: url('DISCORD_API_BASE', 'https://discord.com/api').replace(/\/+$/, ''),
-      }
-    : null;
-  if (discord?.applicationId && !/^\d+$/.test(discord.applicationId)) problems.push('DISCORD_APPLICATION_ID must be a numeric id');
-  if (discord?.guildId && !/^\d+$/.test(discord.guildId)) problems.push('DISCORD_GUILD_ID must be a numeric id');
-
-  const telegramToken = str('TELEGRAM_BOT_TOKEN');
-  if (telegramToken && !/^\d+:[\w-]+$/.test(telegramToken)) {
-    problems.push('TELEGRAM_BOT_TOKEN does not look like a bot token (digits:letters, from @BotFather)');
-  }
-  const telegram: TelegramConfig | null = telegramToken
-    ? {
-        token: telegramToken,
-        apiRoot: url('TELEGRAM_API_ROOT', 'https://api.telegram.org'),
-        webhookUrl: str('TELEGRAM_WEBHOOK_URL') ? url('TELEGRAM_WEBHOOK_URL', '') : null,
-        webhookPort: int('TELEGRAM_WEBHOOK_PORT', 8443, 1, 65535),
-      }
-    : null;
+  const configured = PLATFORMS.map((p) => p.configure(env)).filter((p) => p !== null);
 
   const llmUrl = str('NEWSBOT_LLM_URL') ? url('NEWSBOT_LLM_URL', '') : null;
   const llmModel = str('NEWSBOT_LLM_MODEL');
@@ -221,9 +146,8 @@ export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Conf
     maxWindowHours: int('NEWSBOT_MAX_WINDOW_HOURS', 24, 1, 24 * 14),
     logLevel,
     images: bool('NEWSBOT_IMAGES', true),
-    discord,
-    telegram,
     llm,
+    platforms: configured,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -241,7 +165,7 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** Every secret in the config, for log redaction. */
 export function secretsOf(config: Config): string[] {
-  return [config.discord?.token, config.telegram?.token, config.llm?.apiKey, urlPassword(config.databaseUrl)].filter((s): s is string => Boolean(s));
+  return [...config.platforms.flatMap((p) => p.secrets), config.llm?.apiKey, urlPassword(config.databaseUrl)].filter((s): s is string => Boolean(s));
 }
 
 /** The password in a database URL, if any (decoded, as it could appear in a driver message). */

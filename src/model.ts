@@ -3,8 +3,10 @@
  * Plain data only (JSON-serialisable): every date is an ISO-8601 UTC string.
  */
 
-/** A chat platform newsbot talks to. */
-export type Platform = 'discord' | 'telegram' | 'console';
+import type { PlatformId } from './bots/registry.js';
+
+/** A chat platform newsbot talks to: one of the registry's ids (src/bots/registry.ts). */
+export type Platform = PlatformId;
 
 /** A cleaned article as stored. `text` holds paragraphs separated by a blank line. */
 export interface Article {

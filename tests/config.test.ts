@@ -7,7 +7,8 @@ import { ConfigError, loadConfig, readEnv, secretsOf } from '../src/config.js';
 describe('loadConfig', () => {
   it('given an empty environment, returns the defaults and no bots', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ dataDir: 'data', retentionDays: 30, timezone: 'UTC', feedPollMinutes: 15, catchUpGraceHours: 6, discord: null, telegram: null });
+    expect(c).toMatchObject({ dataDir: 'data', retentionDays: 30, timezone: 'UTC', feedPollMinutes: 15, catchUpGraceHours: 6 });
+    expect(c.platforms.map((p) => p.id)).toEqual(['console']);
   });
 
   it('given --db, it wins over NEWSBOT_DATA', () => {
@@ -40,8 +41,10 @@ describe('loadConfig', () => {
 
   it('given tokens, returns platform configs with defaults and lists the secrets', () => {
     const c = loadConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCdef_ghi-jkl', DISCORD_TOKEN: 'abc.def.ghi', DISCORD_API_BASE: 'http://127.0.0.1:9/api/' });
-    expect(c.telegram).toMatchObject({ apiRoot: 'https://api.telegram.org', webhookUrl: null });
-    expect(c.discord).toMatchObject({ apiBase: 'http://127.0.0.1:9/api', guildId: null });
+    const settings = (id: string) => c.platforms.find((p) => p.id === id)?.settings;
+    expect(c.platforms.map((p) => p.id)).toEqual(['console', 'telegram', 'discord']);
+    expect(settings('telegram')).toMatchObject({ apiRoot: 'https://api.telegram.org', webhookUrl: null });
+    expect(settings('discord')).toMatchObject({ apiBase: 'http://127.0.0.1:9/api', guildId: null });
     expect(secretsOf(c).sort()).toEqual(['123456:ABCdef_ghi-jkl', 'abc.def.ghi'].sort());
   });
 });

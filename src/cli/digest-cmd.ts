@@ -2,14 +2,17 @@ import type { Store } from '../store/store.js';
 import { buildDigest, emptyDigestText } from '../digest/build.js';
 import { renderText } from '../digest/render/text.js';
 import { renderMarkdown } from '../digest/render/markdown.js';
-import { renderTelegram } from '../digest/render/telegram.js';
-import { renderDiscord } from '../digest/render/discord.js';
+import { PLATFORMS } from '../bots/registry.js';
+import type { Platform } from '../bots/platform.js';
 import { digestToJson } from '../digest/render/json.js';
 import { CliError } from './output.js';
 import { extractiveSummarizer, type Summarizer } from '../summarizer/summarizer.js';
 
-export const FORMATS = ['text', 'markdown', 'telegram', 'discord', 'json'] as const;
-export type DigestFormat = (typeof FORMATS)[number];
+/** Platforms with a preview (their payloads as JSON), by format name. */
+const PREVIEWS = new Map<string, NonNullable<Platform['preview']>>(PLATFORMS.flatMap((p) => (p.preview ? [[p.id, p.preview] as const] : [])));
+
+/** Output formats: the neutral ones, then one per platform that previews its payloads. */
+export const FORMATS: readonly string[] = ['text', 'markdown', ...PREVIEWS.keys(), 'json'];
 
 /** "24h", "90m", "2d", "1w" → milliseconds. */
 export function parseDuration(raw: string): number | null {
@@ -40,27 +43,15 @@ export async function digestCommand(store: Store, o: DigestCliOptions, clockNow:
   if (Number.isNaN(now.getTime())) throw new CliError(`--at "${o.at}" is not a date; use ISO 8601, e.g. 2026-11-28T08:00:00Z`, 2);
   const max = Number(o.max);
   if (!Number.isInteger(max) || max < 1 || max > 50) throw new CliError(`--max "${o.max}" must be a number from 1 to 50`, 2);
-  if (!(FORMATS as readonly string[]).includes(o.format)) throw new CliError(`--format "${o.format}" must be one of ${FORMATS.join(', ')}`, 2);
+  if (!FORMATS.includes(o.format)) throw new CliError(`--format "${o.format}" must be one of ${FORMATS.join(', ')}`, 2);
   const from = new Date(now.getTime() - span);
   const articles = await store.listArticles({ from: from.toISOString(), to: now.toISOString() });
   const digest = await summarizer.summarize(buildDigest(articles, { now, from, to: now, topics: words(o.topics), mutes: words(o.mute), maxStories: max }), articles, now);
   const emptyText = emptyDigestText(digest, o.timezone);
-  const format = o.format as DigestFormat;
-  switch (format) {
-    case 'json':
-      process.stdout.write(`${JSON.stringify(digestToJson(digest), null, 2)}\n`);
-      break;
-    case 'text':
-      process.stdout.write(`${renderText(digest, { timeZone: o.timezone, emptyText })}\n`);
-      break;
-    case 'markdown':
-      process.stdout.write(`${renderMarkdown(digest, { timeZone: o.timezone, emptyText })}\n`);
-      break;
-    case 'telegram':
-      process.stdout.write(`${JSON.stringify(renderTelegram(digest, { timeZone: o.timezone, emptyText }), null, 2)}\n`);
-      break;
-    case 'discord':
-      process.stdout.write(`${JSON.stringify(renderDiscord(digest, { timeZone: o.timezone, emptyText }), null, 2)}\n`);
-      break;
-  }
+  const preview = PREVIEWS.get(o.format);
+  const out = o.format === 'json' ? JSON.stringify(digestToJson(digest), null, 2)
+    : o.format === 'markdown' ? renderMarkdown(digest, { timeZone: o.timezone, emptyText })
+      : preview ? preview(digest, { timeZone: o.timezone, emptyText })
+        : renderText(digest, { timeZone: o.timezone, emptyText });
+  process.stdout.write(`${out}\n`);
 }

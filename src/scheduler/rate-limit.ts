@@ -16,28 +16,7 @@ export interface LimitRule {
   global?: boolean;
 }
 
-const isTelegramGroup = (chatId: string): boolean => chatId.startsWith('-');
-
-/**
- * Telegram Bot API (Bot FAQ, "My bot is hitting limits"): about 30 messages/s overall,
- * 1 message/s per chat, 20 messages/min per group (negative chat ids are groups and channels).
- */
-export const TELEGRAM_LIMITS = [
-  { name: 'global', limit: 30, windowMs: 1000, keyOf: () => '*', global: true },
-  { name: 'chat', limit: 1, windowMs: 1000, keyOf: (chatId: string) => chatId },
-  { name: 'group', limit: 20, windowMs: 60_000, keyOf: (chatId: string) => (isTelegramGroup(chatId) ? chatId : null) },
-] as const satisfies readonly LimitRule[];
-
-/**
- * Discord: about 50 requests/s per bot, and 5 messages per 5 s per channel. discord.js has its own
- * limiter from response headers; this one keeps us from ever needing it (and from 429 storms).
- */
-export const DISCORD_LIMITS = [
-  { name: 'global', limit: 50, windowMs: 1000, keyOf: () => '*', global: true },
-  { name: 'channel', limit: 5, windowMs: 5000, keyOf: (chatId: string) => chatId },
-] as const satisfies readonly LimitRule[];
-
-/** Console "sends" are local prints: no limit. */
+/** No limit (local prints, tests). */
 export const NO_LIMITS: readonly LimitRule[] = [];
 
 interface Entry {

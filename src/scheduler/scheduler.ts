@@ -17,7 +17,6 @@ import type { BuildDigest, DeliverDeps, RetryPolicy } from './delivery.js';
 import { planCatchUp } from './catch-up.js';
 import { NextRunIndex } from './next-run-index.js';
 import { Pool, SendQueue } from './queue.js';
-import { DISCORD_LIMITS, NO_LIMITS, TELEGRAM_LIMITS } from './rate-limit.js';
 import type { LimitRule } from './rate-limit.js';
 import { advanceLastDigestAt, deliveryKey, newRecord } from './records.js';
 import { nextRun, slotsBetween } from './schedule.js';
@@ -41,7 +40,7 @@ export interface SchedulerDeps {
   retry?: RetryPolicy;
   /** Jitter source (default Math.random). */
   random?: () => number;
-  /** Per-platform limits (default Telegram's, Discord's, none for console). */
+  /** Per-platform limits (default: each sender's own). */
   limits?: Partial<Record<Platform, readonly LimitRule[]>>;
   /** How long stop() waits for sends in flight (default 8 s, under the 10 s shutdown budget). */
   stopTimeoutMs?: number;
@@ -60,8 +59,6 @@ export interface Scheduler {
   /** Resolves when every queued slot has been worked on (tests, benchmarks). */
   idle(): Promise<void>;
 }
-
-const DEFAULT_LIMITS: Record<Platform, readonly LimitRule[]> = { telegram: TELEGRAM_LIMITS, discord: DISCORD_LIMITS, console: NO_LIMITS };
 
 /** Settings the next run depends on; a change re-plans the subscription. */
 const fingerprint = (s: Subscription): string => `${s.times.join(',')}|${s.weekdays?.join(',') ?? '*'}|${s.timezone}`;
@@ -84,7 +81,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   const queueFor = (p: Platform): SendQueue => {
     let q = queues.get(p);
-    if (!q) queues.set(p, (q = new SendQueue(deps.limits?.[p] ?? DEFAULT_LIMITS[p], clock)));
+    if (!q) queues.set(p, (q = new SendQueue(deps.limits?.[p] ?? senders[p]?.limits ?? [], clock)));
     return q;
   };
   const pause = async (ms: number): Promise<boolean> => {

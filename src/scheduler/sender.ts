@@ -1,5 +1,5 @@
-import type { Platform } from '../model.js';
 import type { Digest } from '../digest/types.js';
+import type { LimitRule } from './rate-limit.js';
 
 /**
  * Why a send failed, as the delivery queue needs to know it:
@@ -28,7 +28,9 @@ export class DeliveryError extends Error {
  * calls `send` within the platform's rate limits.
  */
 export interface ChatSender<M = unknown> {
-  readonly platform: Platform;
+  readonly platform: string;
+  /** The platform's send limits, kept by its outgoing queue. */
+  readonly limits: readonly LimitRule[];
   /** Messages for one digest, in order; never empty. */
   render(digest: Digest, emptyText: string): M[];
   send(chatId: string, message: M): Promise<void>;

@@ -4,6 +4,7 @@
  * The same checks guard writes, so the store never writes a file it would refuse to read back.
  */
 import { StoreError } from './store-error.js';
+import { PLATFORM_IDS } from '../bots/registry.js';
 
 /** The schema version this code reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -118,7 +119,7 @@ export const checkFeed: Check = shape({
 
 export const checkSubscription: Check = shape({
   id: nonEmpty,
-  platform: oneOf('discord', 'telegram', 'console'),
+  platform: oneOf(...PLATFORM_IDS),
   chatId: str,
   scope: str,
   active: bool,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DISCORD_LIMITS, embedLength, renderDiscord, renderDiscordText } from '../../src/digest/render/discord.js';
+import { DISCORD_LIMITS, embedLength, renderDiscord, renderDiscordText } from '../../src/bots/discord/render.js';
 import { sanitizeInline } from '../../src/digest/render/sanitize.js';
-import { renderTelegramMessages, renderTelegramText } from '../../src/digest/render/telegram.js';
+import { renderTelegramMessages, renderTelegramText } from '../../src/bots/telegram/render.js';
 import { renderText } from '../../src/digest/render/text.js';
 import { renderMarkdown } from '../../src/digest/render/markdown.js';
 import { digest, hostileText, RUNS } from './render-arbitraries.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Pool, SendQueue } from '../../src/scheduler/queue.js';
-import { TELEGRAM_LIMITS } from '../../src/scheduler/rate-limit.js';
+import { TELEGRAM_LIMITS } from '../../src/bots/telegram/limits.js';
 import { VirtualClock } from './helpers/virtual-clock.js';
 
 const T0 = '2025-06-01T08:00:00.000Z';

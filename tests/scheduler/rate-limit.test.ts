@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DISCORD_LIMITS, SendWindows, TELEGRAM_LIMITS } from '../../src/scheduler/rate-limit.js';
+import { SendWindows } from '../../src/scheduler/rate-limit.js';
+import { TELEGRAM_LIMITS } from '../../src/bots/telegram/limits.js';
+import { DISCORD_SEND_LIMITS as DISCORD_LIMITS } from '../../src/bots/discord/limits.js';
 
 describe('SendWindows with Telegram limits', () => {
   it('given one message to a chat, makes the same chat wait 1 s after the send completed', () => {

@@ -5,6 +5,7 @@ import type { Store } from '../../store/store.js';
 import type { Fetcher } from '../../ingest/feeds.js';
 import type { Summarizer } from '../../summarizer/summarizer.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { PlatformWording } from './types.js';
 
 /** Limits on what one chat may configure (README, "Security and limits"). */
 export interface ChatLimits {
@@ -31,6 +32,8 @@ export interface CommandDeps {
   summarizer?: Summarizer;
   /** Show story pictures (default true; NEWSBOT_IMAGES=0). */
   images?: boolean;
+  /** The platform's wording (admins, refusals); generic when absent. */
+  wording?: (platform: string) => PlatformWording | undefined;
   /** Expensive commands per user per minute (default 4). */
   expensivePerMinute?: number;
 }

@@ -9,16 +9,20 @@ import { feedsCommand } from './feeds-cmd.js';
 import { statusCommand } from './status-cmd.js';
 import { clip } from './args.js';
 import { createKeyedSerial } from './chat-serial.js';
-import type { CommandHandler, CommandRequest, Reply } from './types.js';
+import type { CommandHandler, CommandRequest, PlatformWording, Reply } from './types.js';
 
 type Handle = (req: CommandRequest, ctx: CommandContext) => Promise<Reply>;
 
-function helpCommand(req: CommandRequest): Promise<Reply> {
+/** Wording for a platform that names none: generic. */
+const GENERIC: PlatformWording = { admins: 'chat admins', refusal: (command) => `You are not allowed to use /${command}.` };
+
+function helpCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
   const lines = COMMANDS.map((c) => `${c.usage} — ${c.description}${c.admin ? ' (admins)' : ''}`);
-  const who = req.platform === 'discord' ? 'members with Manage Server' : req.platform === 'telegram' ? 'chat administrators' : 'you';
-  lines.push(`Admin commands are for ${who}.`);
+  lines.push(`Admin commands are for ${wordingOf(ctx, req).admins}.`);
   return Promise.resolve({ kind: 'text', title: 'newsbot: news digests in this chat', lines });
 }
+
+const wordingOf = (deps: CommandDeps, req: CommandRequest): PlatformWording => deps.wording?.(req.platform) ?? GENERIC;
 
 const HANDLERS: Record<string, Handle> = {
   help: helpCommand,
@@ -34,12 +38,6 @@ const HANDLERS: Record<string, Handle> = {
   feeds: feedsCommand,
   status: statusCommand,
 };
-
-function refusal(req: CommandRequest): string {
-  if (req.platform === 'discord') return `Only members with the Manage Server permission can use /${req.command}.`;
-  if (req.platform === 'telegram') return `Only chat administrators can use /${req.command} here.`;
-  return `You are not allowed to use /${req.command}.`;
-}
 
 /**
  * The one platform-neutral command handler. Checks admin rights and arguments, never throws:
@@ -60,7 +58,7 @@ async function dispatch(req: CommandRequest, ctx: CommandContext): Promise<Reply
   const handle = HANDLERS[req.command];
   if (!handle) return { kind: 'error', text: `Unknown command /${clip(req.command, 32)}. Send /help for the list.` };
   const spec = findCommand(req.command);
-  if (spec?.admin && !req.isAdmin) return { kind: 'error', text: refusal(req), private: true };
+  if (spec?.admin && !req.isAdmin) return { kind: 'error', text: wordingOf(ctx, req).refusal(req.command), private: true };
   try {
     return await handle(req, ctx);
   } catch (err) {

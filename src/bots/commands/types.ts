@@ -40,3 +40,11 @@ export interface ChatEvents {
   pause(platform: Platform, chatId: string, reason: string, now: Date): Promise<void>;
   migrate(platform: Platform, fromChatId: string, toChatId: string, now: Date): Promise<void>;
 }
+
+/** How the router words platform-specific answers (each platform's registry entry supplies it). */
+export interface PlatformWording {
+  /** Who may run admin commands, as /help says it ("chat administrators"). */
+  admins: string;
+  /** The refusal for a non-admin ("Only chat administrators can use /topics here."). */
+  refusal(command: string): string;
+}

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { renderText } from '../../digest/render/text.js';
 import type { Digest } from '../../digest/types.js';
 import type { ChatSender } from '../../scheduler/sender.js';
+import { NO_LIMITS } from '../../scheduler/rate-limit.js';
 
 /**
  * Scheduled digests for the console chat: the same delivery path as the bots (records, catch-up),
@@ -10,6 +11,7 @@ import type { ChatSender } from '../../scheduler/sender.js';
 export function consoleSender(output: Writable): ChatSender<string> {
   return {
     platform: 'console',
+    limits: NO_LIMITS,
     render: (digest: Digest, emptyText: string) => [renderText(digest, { emptyText })],
     send: (_chatId: string, message: string) =>
       new Promise<void>((resolve, reject) => {

@@ -8,14 +8,16 @@ import { Routes } from 'discord.js';
 import type { REST } from 'discord.js';
 import type { ChatSender } from '../../scheduler/sender.js';
 import { toDeliveryError } from './errors.js';
-import { digestMessages } from './render.js';
+import { DISCORD_SEND_LIMITS } from './limits.js';
+import { renderDiscord } from './render.js';
 import type { DiscordMessageBody } from './render.js';
 
 /** A ChatSender posting rendered digests with the bot's REST client. */
 export function createChannelSender(rest: Pick<REST, 'post'>, secrets: readonly string[] = []): ChatSender<DiscordMessageBody> {
   return {
     platform: 'discord',
-    render: (digest, emptyText) => digestMessages(digest, emptyText),
+    limits: DISCORD_SEND_LIMITS,
+    render: (digest, emptyText) => renderDiscord(digest, { emptyText }),
     async send(chatId, message) {
       try {
         await rest.post(Routes.channelMessages(chatId), { body: { ...message, allowed_mentions: { parse: [] } } });

@@ -4,7 +4,7 @@
  * digests. The only module tree that imports discord.js.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { DiscordConfig } from '../../config.js';
+import type { DiscordConfig } from './config.js';
 import { redact } from '../../log.js';
 import type { Logger } from '../../log.js';
 import type { ChatSender } from '../../scheduler/sender.js';

@@ -1,41 +1,172 @@
-/**
- * The one place this adapter calls the Discord renderer (src/digest/render/discord.ts), so a
- * change in its signature is absorbed here. Every body leaves with allowed_mentions parse: [].
- */
-import { renderDiscord, renderDiscordText } from '../../digest/render/discord.js';
-import type { DiscordMessageBody } from '../../digest/render/discord.js';
-import type { Digest } from '../../digest/types.js';
+import type { Digest, Story } from '../../digest/types.js';
+import { emptyDigestText } from '../../digest/empty.js';
+import { formatWhen } from '../../digest/when.js';
+import { safeUrl, sanitizeInline, sanitizeText, truncate } from '../../digest/render/sanitize.js';
+import { splitPlain } from '../../digest/render/split.js';
+import { escapeDiscord, linkTarget } from './escape.js';
 import type { Reply } from '../commands/types.js';
 
-export type { DiscordMessageBody } from '../../digest/render/discord.js';
+/** Discord's message and embed limits (characters). */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  embedsPerMessage: 10,
+  embedTotal: 6000,
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+} as const;
 
-const NO_MENTIONS = { parse: [] as [] };
-
-/** Forces "no pings" on a body, whatever the renderer set: digests quote untrusted article text. */
-function quiet(body: DiscordMessageBody): DiscordMessageBody {
-  return { ...body, allowed_mentions: NO_MENTIONS };
+export interface DiscordEmbedField {
+  name: string;
+  value: string;
+  inline?: boolean;
 }
 
-/** Messages for a digest, in order; never empty. */
-export function digestMessages(digest: Digest, emptyText: string): DiscordMessageBody[] {
-  const bodies = renderDiscord(digest, { emptyText });
-  return bodies.length > 0 ? bodies.map(quiet) : textMessages(undefined, [emptyText]);
+/** The subset of Discord's embed object newsbot sends. */
+export interface DiscordEmbed {
+  title?: string;
+  url?: string;
+  description?: string;
+  fields?: DiscordEmbedField[];
+  footer?: { text: string };
+  author?: { name: string; url?: string };
+  timestamp?: string;
 }
 
-/** Messages for a plain answer (title + lines). */
-export function textMessages(title: string | undefined, lines: string[]): DiscordMessageBody[] {
-  return renderDiscordText(title, lines).map(quiet);
+/** A create-message REST body. `allowed_mentions` is always `{parse: []}`: newsbot never pings. */
+export interface DiscordMessageBody {
+  content?: string;
+  embeds: DiscordEmbed[];
+  allowed_mentions: { parse: [] };
 }
 
-/** Messages for any command reply. */
+export interface DiscordRenderOptions {
+  timeZone?: string;
+  emptyText?: string;
+}
+
+const noMentions = (): { parse: [] } => ({ parse: [] });
+
+/** Escaped text of at most `max` characters: truncates the raw text until its escaped form fits. */
+export function fitEscaped(raw: string, max: number): string {
+  let cut = max;
+  let out = escapeDiscord(truncate(raw, cut));
+  while (out.length > max && cut > 0) {
+    cut -= Math.max(1, out.length - max);
+    out = escapeDiscord(truncate(raw, cut));
+  }
+  return out;
+}
+
+/** Characters an embed counts against the 6,000 total. */
+export function embedLength(e: DiscordEmbed): number {
+  let n = (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
+  for (const f of e.fields ?? []) n += f.name.length + f.value.length;
+  return n;
+}
+
+function sourcesValue(story: Story): string {
+  const parts: string[] = [];
+  let used = 0;
+  for (let k = 0; k < story.sources.length; k++) {
+    const s = story.sources[k]!;
+    const name = fitEscaped(sanitizeInline(s.name) || 'source', 64);
+    const href = safeUrl(s.url);
+    const part = href && href.length <= 512 ? `[${name}](${linkTarget(href)})` : name;
+    const more = ` +${story.sources.length - k} more`;
+    if (used + part.length + 3 + more.length > DISCORD_LIMITS.fieldValue) {
+      parts.push(more.trim());
+      break;
+    }
+    parts.push(part);
+    used += part.length + 3;
+  }
+  return parts.join(' · ');
+}
+
+function storyEmbed(story: Story, n: number, timeZone: string | undefined): DiscordEmbed {
+  // The number is ours and stays unescaped.
+  const number = `${n}. `;
+  const embed: DiscordEmbed = { title: number + fitEscaped(sanitizeInline(story.title) || 'Untitled', DISCORD_LIMITS.title - number.length) };
+  const url = safeUrl(story.sources[0]?.url);
+  if (url && url.length <= 2048) embed.url = url;
+  let description = '';
+  for (const raw of story.summary.map(sanitizeInline).filter(Boolean)) {
+    const s = escapeDiscord(raw);
+    const next = description ? `${description} ${s}` : s;
+    if (next.length <= DISCORD_LIMITS.description) description = next;
+    else {
+      if (!description) description = fitEscaped(raw, DISCORD_LIMITS.description);
+      break;
+    }
+  }
+  if (description) embed.description = description;
+  const sources = sourcesValue(story);
+  if (sources) embed.fields = [{ name: story.sources.length === 1 ? 'Source' : 'Sources', value: sources }];
+  const count = `${story.articles} article${story.articles === 1 ? '' : 's'}`;
+  embed.footer = { text: `${count} · updated ${formatWhen(story.updated, timeZone)}` };
+  return embed;
+}
+
+/**
+ * A digest as Discord create-message bodies: a heading, then one embed per story, packed at most
+ * 10 embeds and 6,000 embed characters per message; every story kept, in order.
+ */
+export function renderDiscord(digest: Digest, opts: DiscordRenderOptions = {}): DiscordMessageBody[] {
+  if (digest.stories.length === 0) {
+    const text = fitEscaped(sanitizeText(opts.emptyText ?? emptyDigestText(digest, (opts.timeZone ?? digest.timeZone))), DISCORD_LIMITS.content);
+    return [{ content: text, embeds: [], allowed_mentions: noMentions() }];
+  }
+  let heading = `**News digest** · ${formatWhen(digest.window.from, (opts.timeZone ?? digest.timeZone))} – ${formatWhen(digest.window.to, (opts.timeZone ?? digest.timeZone))}`;
+  if (digest.topics.length) heading += `\nTopics: ${fitEscaped(sanitizeInline(digest.topics.join(', ')), 500)}`;
+  const messages: DiscordMessageBody[] = [];
+  let embeds: DiscordEmbed[] = [];
+  let total = 0;
+  const flush = (): void => {
+    const body: DiscordMessageBody = { embeds, allowed_mentions: noMentions() };
+    if (messages.length === 0) body.content = heading;
+    messages.push(body);
+    embeds = [];
+    total = 0;
+  };
+  digest.stories.forEach((story, k) => {
+    const e = storyEmbed(story, k + 1, (opts.timeZone ?? digest.timeZone));
+    const len = embedLength(e);
+    if (embeds.length && (embeds.length >= DISCORD_LIMITS.embedsPerMessage || total + len > DISCORD_LIMITS.embedTotal)) flush();
+    embeds.push(e);
+    total += len;
+  });
+  flush();
+  return messages;
+}
+
+/** A plain command reply for Discord: bold title, escaped lines, split into messages of 2,000. */
+export function renderDiscordText(title: string | undefined, lines: string[]): DiscordMessageBody[] {
+  const head = title ? `**${fitEscaped(sanitizeInline(title), 256)}**` : '';
+  // Split raw text, then escape: a cut between a backslash and the character it escapes would
+  // revive the markdown. Escaping at most doubles a line, so raw pieces of 900 stay under 2,000.
+  const body = lines
+    .flatMap((l) => sanitizeText(l).split('\n'))
+    .flatMap((raw) => {
+      const escaped = escapeDiscord(raw);
+      return escaped.length <= DISCORD_LIMITS.content ? [escaped] : splitPlain([raw], 900).map(escapeDiscord);
+    });
+  const pieces = splitPlain(head ? [head, ...body] : body, DISCORD_LIMITS.content);
+  return pieces.map((content) => ({ content: content || '\u200B', embeds: [], allowed_mentions: noMentions() }));
+}
+
+/** Bodies for any command reply (every body already carries allowed_mentions parse: []). */
 export function replyMessages(reply: Reply): DiscordMessageBody[] {
   switch (reply.kind) {
     case 'digest':
-      return digestMessages(reply.digest, reply.emptyText);
+      return renderDiscord(reply.digest, { emptyText: reply.emptyText });
     case 'text':
-      return textMessages(reply.title, reply.lines);
+      return renderDiscordText(reply.title, reply.lines);
     case 'error':
-      return textMessages(undefined, reply.usage ? [reply.text, `Usage: ${reply.usage}`] : [reply.text]);
+      return renderDiscordText(undefined, reply.usage ? [reply.text, `Usage: ${reply.usage}`] : [reply.text]);
   }
 }
 

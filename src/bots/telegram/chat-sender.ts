@@ -1,6 +1,7 @@
 import type { ChatSender } from '../../scheduler/sender.js';
-import { renderTelegramMessages } from '../../digest/render/telegram.js';
+import { renderTelegramMessages } from './render.js';
 import { toDeliveryError } from './errors.js';
+import { TELEGRAM_LIMITS } from './limits.js';
 import type { SendMessage, TelegramMessage } from './telegram-message.js';
 
 /**
@@ -11,6 +12,7 @@ import type { SendMessage, TelegramMessage } from './telegram-message.js';
 export function createTelegramSender(send: SendMessage, token: string): ChatSender<TelegramMessage> {
   return {
     platform: 'telegram',
+    limits: TELEGRAM_LIMITS,
     render: (digest, emptyText) => renderTelegramMessages(digest, { emptyText }),
     async send(chatId, message) {
       try {

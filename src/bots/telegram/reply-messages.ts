@@ -1,5 +1,5 @@
 import type { Reply } from '../commands/types.js';
-import { renderTelegramMessages, renderTelegramText } from '../../digest/render/telegram.js';
+import { renderTelegramMessages, renderTelegramText } from './render.js';
 import type { TelegramMessage } from './telegram-message.js';
 
 /**

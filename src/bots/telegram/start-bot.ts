@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Telegraf } from 'telegraf';
-import type { TelegramConfig } from '../../config.js';
+import type { TelegramConfig } from './config.js';
 import type { Logger } from '../../log.js';
 import type { ChatSender } from '../../scheduler/sender.js';
 import { COMMANDS } from '../commands/catalog.js';

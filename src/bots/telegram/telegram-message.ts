@@ -3,7 +3,7 @@
  * https://core.telegram.org/bots/api#sendmessage
  */
 import type { Telegram } from 'telegraf';
-import type { TelegramMessage } from '../../digest/render/telegram.js';
+import type { TelegramMessage } from './render.js';
 
 /** A rendered message: HTML (Telegram's subset, ≤ 4,096 visible characters) and the one link to preview, if any. */
 export type { TelegramMessage };

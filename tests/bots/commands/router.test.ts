@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { wordingOf } from '../../../src/bots/registry.js';
 import { createCommandHandler } from '../../../src/bots/commands/router.js';
 import type { CommandRequest, Reply } from '../../../src/bots/commands/types.js';
 import type { CommandHandler } from '../../../src/bots/commands/types.js';
@@ -39,7 +40,7 @@ describe('command router', () => {
       article('aaaaaaaaaaaaaaa2', 'Snow closes mountain pass', para('Heavy snow closed the mountain pass on Wednesday.'), 5),
       article('aaaaaaaaaaaaaaa3', 'Library reopens after fire', para('The central library reopened six years after a fire.'), 30),
     ]);
-    handle = createCommandHandler({
+    handle = createCommandHandler({ wording: wordingOf,
       store,
       config: { timezone: 'UTC', maxStories: 10, maxWindowHours: 24, retentionDays: 30 },
       readUrl: async (url) => {
@@ -179,7 +180,7 @@ describe('command router', () => {
   });
 
   it('answers an unexpected failure with an apology, not a throw', async () => {
-    const broken = createCommandHandler({
+    const broken = createCommandHandler({ wording: wordingOf,
       store: { ...store, countArticles: () => Promise.reject(new Error('disk on fire')) } as Store,
       config: { timezone: 'UTC', maxStories: 10, maxWindowHours: 24, retentionDays: 30 },
       readUrl: () => Promise.reject(new Error('x')), fetcher: () => Promise.reject(new Error('x')), nextRun: () => null, log: silentLogger,

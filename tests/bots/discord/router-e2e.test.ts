@@ -2,6 +2,7 @@
  * End to end through the real command router and an in-memory store: what a Discord member sees.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wordingOf } from '../../../src/bots/registry.js';
 import { createCommandHandler } from '../../../src/bots/commands/router.js';
 import { silentLogger } from '../../../src/log.js';
 import type { Article, Subscription } from '../../../src/model.js';
@@ -31,7 +32,7 @@ beforeAll(async () => {
     article('aaaaaaaaaaaaaaa2', 'Snow closes mountain pass', 'Heavy snow closed the mountain pass on Wednesday.', 5),
     article('aaaaaaaaaaaaaaa3', 'Harbour plan goes to a vote', 'The harbour plan will be put to a public vote in May.', 7),
   ]);
-  const handler = createCommandHandler({
+  const handler = createCommandHandler({ wording: wordingOf,
     store,
     config: { timezone: 'UTC', maxStories: 10, maxWindowHours: 24, retentionDays: 30 },
     readUrl: async () => { throw new Error('no network in this test'); },

@@ -3,6 +3,7 @@
  * router on an in-memory store → renderer → sendMessage validated like Telegram does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wordingOf } from '../../../src/bots/registry.js';
 import { createCommandHandler } from '../../../src/bots/commands/router.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
 import type { Store } from '../../../src/store/store.js';
@@ -29,7 +30,7 @@ beforeAll(async () => {
     article('aaaaaaaaaaaaaaa2', 'Snow closes mountain pass', para('Heavy snow closed the mountain pass on Wednesday.'), 5),
     article('aaaaaaaaaaaaaaa3', 'Library reopens after fire', para('The central library reopened six years after a fire.'), 30),
   ]);
-  const handler = createCommandHandler({
+  const handler = createCommandHandler({ wording: wordingOf,
     store,
     config: { timezone: 'UTC', maxStories: 10, maxWindowHours: 24, retentionDays: 30 },
     readUrl: async (url) => {

@@ -1,4 +1,7 @@
 /** Fakes shared by the scheduler tests: subscriptions, a recording ChatSender, a digest builder. */
+import type { LimitRule } from '../../../src/scheduler/rate-limit.js';
+import { NO_LIMITS } from '../../../src/scheduler/rate-limit.js';
+import { TELEGRAM_LIMITS } from '../../../src/bots/telegram/limits.js';
 import type { Platform, Subscription } from '../../../src/model.js';
 import type { Digest } from '../../../src/digest/types.js';
 import type { ChatSender } from '../../../src/scheduler/sender.js';
@@ -43,7 +46,12 @@ export class FakeSender implements ChatSender<string> {
   private readonly counts = new Map<string, number>();
   failWith: (chatId: string, message: string, call: number) => DeliveryError | null = () => null;
 
-  constructor(readonly platform: Platform, private readonly clock: Clock) {}
+  /** Telegram's limits for a 'telegram' fake, none otherwise (tests may pass their own). */
+  readonly limits: readonly LimitRule[];
+
+  constructor(readonly platform: Platform, private readonly clock: Clock, limits?: readonly LimitRule[]) {
+    this.limits = limits ?? (platform === 'telegram' ? TELEGRAM_LIMITS : NO_LIMITS);
+  }
 
   render(digest: Digest, emptyText: string): string[] {
     return digest.stories.length === 0 ? [emptyText] : digest.stories.map((s) => `${digest.window.to} ${s.title}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DISCORD_LIMITS, embedLength, renderDiscord, renderDiscordText } from '../../../src/digest/render/discord.js';
-import { escapeDiscord, neutralizeMentions } from '../../../src/digest/render/discord-escape.js';
-import { sampleDigest, sampleStory } from './sample-digest.js';
+import { DISCORD_LIMITS, embedLength, renderDiscord, renderDiscordText } from '../../../src/bots/discord/render.js';
+import { escapeDiscord, neutralizeMentions } from '../../../src/bots/discord/escape.js';
+import { sampleDigest, sampleStory } from '../../digest/render/sample-digest.js';
 
 describe('escapeDiscord', () => {
   it('given mentions, inserts a zero-width space so they cannot ping', () => {

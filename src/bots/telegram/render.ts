@@ -1,7 +1,8 @@
-import type { Digest, Story } from '../types.js';
-import { emptyDigestText } from '../empty.js';
-import { formatWhen } from '../when.js';
-import { safeUrl, sanitizeInline, sanitizeText, truncate } from './sanitize.js';
+import type { Digest, Story } from '../../digest/types.js';
+import { emptyDigestText } from '../../digest/empty.js';
+import { formatWhen } from '../../digest/when.js';
+import { safeUrl, sanitizeInline, sanitizeText, truncate } from '../../digest/render/sanitize.js';
+import { splitPlain } from '../../digest/render/split.js';
 
 /** Telegram's limit: characters of a message after entity parsing, in UTF-16 code units. */
 export const TELEGRAM_LIMIT = 4096;
@@ -133,32 +134,6 @@ export function renderTelegram(digest: Digest, opts: TelegramRenderOptions = {})
   return renderTelegramMessages(digest, opts).map((m) => m.html);
 }
 
-/** Splits plain text into pieces of at most `max` code units, at line or word boundaries. */
-export function splitPlain(lines: readonly string[], max: number): string[] {
-  const out: string[] = [];
-  let cur = '';
-  const push = (piece: string): void => {
-    const next = cur ? `${cur}\n${piece}` : piece;
-    if (next.length <= max) {
-      cur = next;
-      return;
-    }
-    if (cur) out.push(cur);
-    cur = '';
-    let rest = piece;
-    while (rest.length > max) {
-      let cut = rest.lastIndexOf(' ', max);
-      if (cut < max * 0.5) cut = max;
-      if (rest.charCodeAt(cut - 1) >= 0xd800 && rest.charCodeAt(cut - 1) <= 0xdbff) cut--;
-      out.push(rest.slice(0, cut).trimEnd());
-      rest = rest.slice(cut).trimStart();
-    }
-    cur = rest;
-  };
-  for (const line of lines) push(line);
-  if (cur || out.length === 0) out.push(cur);
-  return out;
-}
 
 /** A plain command reply for Telegram: title in bold, lines escaped, split into messages of 4,096. */
 export function renderTelegramText(title: string | undefined, lines: string[]): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderTelegram, renderTelegramMessages, renderTelegramText, TELEGRAM_LIMIT } from '../../../src/digest/render/telegram.js';
+import { escapeHtml, renderTelegram, renderTelegramMessages, renderTelegramText, TELEGRAM_LIMIT } from '../../../src/bots/telegram/render.js';
 import { checkTelegramHtml } from '../../fuzz/render-validators.js';
-import { sampleDigest, sampleStory } from './sample-digest.js';
+import { sampleDigest, sampleStory } from '../../digest/render/sample-digest.js';
 
 describe('escapeHtml', () => {
   it('given <, >, & and ", returns entities', () => {
