@@ -1,0 +1,128 @@
+/**
+ * The bot's messages in the reader's language, over i18next with ICU MessageFormat (plural rules
+ * per language from Intl). One catalogue per language in ./messages; a key a language lacks falls
+ * back to English. Right-to-left languages get every inserted value (names, URLs, commands) wrapped
+ * in Unicode bidi isolates, so a Latin name or a link cannot reorder the sentence around it.
+ */
+import i18next, { type i18n } from 'i18next';
+import ICU from 'i18next-icu';
+import { en, type Catalogue, type MessageKey } from './messages/en.js';
+import { de } from './messages/de.js';
+import { es } from './messages/es.js';
+import { fr } from './messages/fr.js';
+import { ru } from './messages/ru.js';
+import { fa } from './messages/fa.js';
+
+export type { MessageKey } from './messages/en.js';
+
+/** Languages the bot speaks, English first (the fallback). */
+export const LANGUAGES = ['en', 'de', 'es', 'fr', 'ru', 'fa'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Every catalogue, by language (tests check each has every English key). */
+export const CATALOGUES: Readonly<Record<Language, Catalogue>> = { en, de, es, fr, ru, fa };
+
+const RTL: ReadonlySet<Language> = new Set(['fa']);
+
+/** First-strong isolate … pop directional isolate (Unicode UAX #9). */
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/** A command with its argument placeholders, as catalogues write them: "/feeds add <url>", "/{command}". */
+const COMMAND_RUN = /\/(?:\u2068[^\u2069]*\u2069|[a-z_]+)(?: [a-z]+)?(?: <[^>]+>)?/g;
+
+/** Values inserted into a message. */
+export type MessageValues = Record<string, string | number>;
+
+/** A message function bound to one language. */
+export interface Translator {
+  language: Language;
+  /** True for right-to-left languages. */
+  rtl: boolean;
+  t(key: MessageKey, values?: MessageValues): string;
+  /** A text of another direction (a name, URL, command) made safe to embed in this language's text. */
+  isolate(text: string): string;
+  /** A date and time in this language and zone, e.g. "Mo., 2. März, 09:30 MEZ". */
+  when(iso: string, timeZone?: string): string;
+  /** "3 hours ago" in this language. */
+  ago(iso: string, now: Date): string;
+}
+
+let shared: i18n | null = null;
+
+function instance(): i18n {
+  if (shared) return shared;
+  const inst = i18next.createInstance();
+  void inst.use(ICU).init({
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: CATALOGUES[l] }])),
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    keySeparator: false,
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    showSupportNotice: false,
+  } as Parameters<i18n['init']>[0]);
+  shared = inst;
+  return inst;
+}
+
+/**
+ * The supported language of a platform locale or a user's choice: "de-DE" → "de", "es-419" → "es",
+ * "pt-BR" → null (the caller falls back to English).
+ */
+export function languageOf(code: string | null | undefined): Language | null {
+  const base = (code ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : null;
+}
+
+const translators = new Map<Language, Translator>();
+
+/** The translator of a language (English for null or an unsupported code). */
+export function translator(code: string | null | undefined): Translator {
+  const language = languageOf(code) ?? 'en';
+  const cached = translators.get(language);
+  if (cached) return cached;
+  const fixed = instance().getFixedT(language);
+  const rtl = RTL.has(language);
+  const isolate = (text: string): string => (rtl ? `${FSI}${text}${PDI}` : text);
+  const dates = new Map<string, Intl.DateTimeFormat>();
+  const rel = new Intl.RelativeTimeFormat(language, { numeric: 'always', style: 'short' });
+  const tr: Translator = {
+    language,
+    rtl,
+    t(key, values) {
+      const v = values && rtl ? Object.fromEntries(Object.entries(values).map(([k, x]) => [k, typeof x === 'string' ? isolate(x) : x])) : values;
+      const text = (v ? fixed(key, v) : fixed(key)) as string;
+      // Literal commands ("/feeds add <url>") are left-to-right runs too.
+      return rtl ? text.replace(COMMAND_RUN, (run) => isolate(run)) : text;
+    },
+    isolate,
+    when(iso, timeZone = 'UTC') {
+      let f = dates.get(timeZone);
+      if (!f) {
+        f = new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: 'short' });
+        dates.set(timeZone, f);
+      }
+      return f.format(new Date(iso));
+    },
+    ago(iso, now) {
+      const mins = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 60_000));
+      if (mins < 60) return rel.format(-mins, 'minute');
+      if (mins < 48 * 60) return rel.format(-Math.round(mins / 60), 'hour');
+      return rel.format(-Math.round(mins / 1440), 'day');
+    },
+  };
+  translators.set(language, tr);
+  return tr;
+}
+
+/** Every language's text of one key (command menus and Discord localisations at registration). */
+export function allTexts(key: MessageKey): Record<Language, string> {
+  return Object.fromEntries(LANGUAGES.map((l) => [l, translator(l).t(key)])) as Record<Language, string>;
+}
+
+/** English, for code that has no reader (logs, CLI). */
+export const english: Translator = translator('en');
+export { en };
