@@ -1,5 +1,6 @@
 import type { Article } from '../model.js';
 import type { Extracted } from './extract/types.js';
+import { publicationDate } from './dates.js';
 import { articleId, canonicalUrl } from './identity.js';
 import { detectLanguage } from './language.js';
 import { imageUrl } from './image-url.js';
@@ -21,15 +22,6 @@ export interface ArticleOrigin {
   now: Date;
 }
 
-/** A valid ISO date or null: publishers write dates many ways and some are garbage. */
-export function isoOrNull(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const t = Date.parse(raw);
-  if (Number.isNaN(t)) return null;
-  const year = new Date(t).getUTCFullYear();
-  return year >= 1990 && year <= 2200 ? new Date(t).toISOString() : null;
-}
-
 /** Turns an extraction into a stored article; refuses one with no text. */
 export function toArticle(x: Extracted, origin: ArticleOrigin): Article {
   const text = x.text.trim();
@@ -44,7 +36,8 @@ export function toArticle(x: Extracted, origin: ArticleOrigin): Article {
     text,
     description: x.description,
     byline: x.byline,
-    published: isoOrNull(x.published),
+    // The date rule (dates.ts): before 1990 or over a day past the fetch time is no publication date.
+    published: publicationDate(x.published, origin.now),
     fetchedAt: origin.now.toISOString(),
     source: (origin.source ?? '').trim() || origin.defaultSource,
     language: detectLanguage({ declared: x.language, title, text }),
