@@ -2,7 +2,7 @@
  * What a fetched body is: is its content type acceptable for what the caller wants (with sniffing
  * for the octet-stream and missing types feeds are often served with), and its text.
  */
-import { sniffBinary } from './decode.js';
+import { decodeBytes, sniffBinary } from './decode.js';
 import { FetchError } from './fetch-types.js';
 import type { FetchOptions } from './fetch-types.js';
 
@@ -53,37 +53,10 @@ export function checkSniffed(mime: string | null, body: Buffer, kind: FetchOptio
   if (!ok) throw new FetchError('bad-content-type', `refused: the URL serves ${label} that does not look like ${WANTED[kind]}`);
 }
 
-/** 0x80–0x9F of windows-1252 (Node's decoder maps them to C1 controls, as ISO-8859-1 would). */
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-/** Labels that mean windows-1252 on the web (WHATWG Encoding). */
-const CP1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'ansi_x3.4-1968', 'cp819', 'ibm819', 'iso-ir-100']);
-
-function decodeCp1252(body: Buffer): string {
-  const out: string[] = [];
-  for (let i = 0; i < body.length; i += 8192) {
-    out.push(Array.from(body.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b))).join(''));
-  }
-  return out.join('');
-}
-
 /**
- * Decodes a body: a byte-order mark wins, then the declared charset, then one in an XML prolog or
- * HTML meta tag, then UTF-8. Unknown charsets fall back to UTF-8; invalid bytes become U+FFFD.
+ * Decodes a body: the one decode path (decode.ts) with the header's charset as outside evidence.
+ * Unknown charsets fall back to the document's declaration, then UTF-8; invalid bytes become U+FFFD.
  */
 export function decodeBody(body: Buffer, charset: string | null): string {
-  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return new TextDecoder('utf-8').decode(body.subarray(3));
-  if (body[0] === 0xff && body[1] === 0xfe) return new TextDecoder('utf-16le').decode(body.subarray(2));
-  if (body[0] === 0xfe && body[1] === 0xff) return new TextDecoder('utf-16be').decode(body.subarray(2));
-  let cs = charset;
-  if (!cs) {
-    const head = body.subarray(0, 1024).toString('latin1');
-    cs = /<\?xml[^>]*encoding=["']([\w.:-]+)["']/i.exec(head)?.[1] ?? /<meta[^>]+charset=["']?([\w.:-]+)/i.exec(head)?.[1] ?? null;
-  }
-  const label = cs?.toLowerCase() ?? 'utf-8';
-  if (CP1252_LABELS.has(label)) return decodeCp1252(body);
-  try {
-    return new TextDecoder(label).decode(body);
-  } catch {
-    return new TextDecoder('utf-8').decode(body);
-  }
+  return decodeBytes(body, charset);
 }
