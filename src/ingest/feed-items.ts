@@ -63,7 +63,7 @@ export async function itemArticle(item: FeedItem, feed: Feed, source: string, de
   }
   const description = item.summary && item.html ? deps.extractHtml(asDocument(item.summary)).text.slice(0, 500) || null : x.description;
   return toArticle(
-    { ...x, title: item.title ?? x.title, published: item.published ?? x.published, byline: item.author ?? x.byline, description, image: item.image ?? x.image ?? null },
+    { ...x, title: item.title ?? x.title, published: item.published ?? x.published, byline: item.author ?? x.byline, description, image: item.image ?? x.image ?? null, language: item.language ?? x.language },
     { defaultSource: source, url: item.url, feedId: feed.id, now: deps.now },
   );
 }
