@@ -52,7 +52,7 @@ export function extractCommand(inputs: string[], o: PagesOptions): Promise<numbe
 /** `newsbot summarize`: N sentences per input. Returns the exit code. */
 export function summarizeCommand(inputs: string[], o: PagesOptions & { sentences: number }): Promise<number> {
   return eachPage(inputs, o, 'summarised', (source, a) => {
-    const summary = summarize({ title: a.title, text: a.text }, o.sentences);
+    const summary = summarize({ title: a.title, text: a.text, language: a.language }, o.sentences);
     if (o.json) printJson({ source, title: a.title, summary });
     else process.stdout.write(`# ${a.title}\n${summary.map((s) => `- ${s}`).join('\n')}\n\n`);
   });

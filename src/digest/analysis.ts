@@ -11,7 +11,7 @@ import { scoreSentences } from './summarize.js';
 import { analyze, contentTerms, entityTerms } from './terms.js';
 
 /** Bumped when the analysis changes meaning; older analyses are recomputed. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 /** Candidates kept per article: a story summary takes 3 sentences from up to 6 articles. */
 const MAX_CANDIDATES = 12;
 /** Sentences outside this many words make poor summary lines. */
@@ -58,21 +58,22 @@ function usable(text: string): boolean {
 }
 
 /** Analyses one article (pure; a few hundred microseconds for a typical article). */
-export function analyzeArticle(a: Pick<Article, 'title' | 'text' | 'description' | 'source'>): ArticleAnalysis {
+export function analyzeArticle(a: Pick<Article, 'title' | 'text' | 'description' | 'source'> & { language?: string | null }): ArticleAnalysis {
+  const language = a.language ?? null;
   const vocab = new Vocabulary();
-  for (const t of contentTerms(a.text)) vocab.add(t);
+  for (const t of contentTerms(a.text, language)) vocab.add(t);
   const nb = vocab.list.length;
   const headline = cleanHeadline(a.title, a.source);
-  const title = vocab.indices(contentTerms(headline));
-  const lead = analyze(leadText(a.text));
+  const title = vocab.indices(contentTerms(headline, language));
+  const lead = analyze(leadText(a.text), language);
   const keys = vocab.indices(lead.entities);
   const leadIds = vocab.indices(lead.content);
-  const support = vocab.indices(contentTerms(`${a.title} ${a.text.slice(0, SUPPORT_CHARS)}`));
+  const support = vocab.indices(contentTerms(`${a.title} ${a.text.slice(0, SUPPORT_CHARS)}`, language));
 
   const text = a.text.trim() || (a.description ?? '');
-  const scored = scoreSentences({ title: a.title, text });
+  const scored = scoreSentences({ title: a.title, text, language });
   // Names are found in the whole article: a name that starts a sentence is still a name.
-  const names = new Set(entityTerms(text));
+  const names = new Set(entityTerms(text, language));
   let min = Infinity;
   let max = -Infinity;
   for (const s of scored) {
@@ -85,7 +86,7 @@ export function analyzeArticle(a: Pick<Article, 'title' | 'text' | 'description'
   for (const s of scored) {
     if (!usable(s.text)) continue;
     if (ledeIndex < 0) ledeIndex = s.index;
-    const terms = new Set(contentTerms(s.text));
+    const terms = new Set(contentTerms(s.text, language));
     const k = [...terms].filter((t) => t.startsWith('#') || names.has(t));
     all.push({ i: s.index, s: s.text.trim(), n: norm(s.score), t: vocab.indices(terms), k: vocab.indices(k) });
   }

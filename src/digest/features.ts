@@ -1,7 +1,7 @@
 import type { Article } from '../model.js';
 import { cleanHeadline } from './headline.js';
 import { hash32 } from './minhash.js';
-import { analyzeWith, contentTerms, term } from './terms.js';
+import { analyzeWith, contentTerms, termFor } from './terms.js';
 
 /** How much of the body counts as the lead: enough to span reordered or cut paragraphs. */
 const LEAD_CHARS = 1000;
@@ -24,8 +24,8 @@ export class TermSpace {
   docs = 0;
   private table: Float64Array | null = null;
 
-  /** Lower-cased token → term id, or -1 for a stop word: one lookup per token in the hot loop. */
-  private readonly tokens = new Map<string, number>();
+  /** Per language: lower-cased token → term id, or -1 for a stop word: one lookup per token in the hot loop. */
+  private readonly tokens = new Map<string, Map<string, number>>();
   /** 1 for number terms (`#…`). */
   readonly numeric: number[] = [];
 
@@ -41,15 +41,22 @@ export class TermSpace {
     return id;
   }
 
-  /** The term id of a lower-cased token, or null for a stop word. */
-  tokenId(lower: string): number | null {
-    let id = this.tokens.get(lower);
-    if (id === undefined) {
-      const t = term(lower);
-      id = t === null ? -1 : this.id(t);
-      this.tokens.set(lower, id);
-    }
-    return id < 0 ? null : id;
+  /** The token → term id function of one language (null: unknown, English rules). */
+  tokenIds(language: string | null): (lower: string) => number | null {
+    const key = language ?? '';
+    let ids = this.tokens.get(key);
+    if (!ids) this.tokens.set(key, (ids = new Map()));
+    const memo = ids;
+    const termOf = termFor(language);
+    return (lower) => {
+      let id = memo.get(lower);
+      if (id === undefined) {
+        const t = termOf(lower);
+        id = t === null ? -1 : this.id(t);
+        memo.set(lower, id);
+      }
+      return id < 0 ? null : id;
+    };
   }
 
   /** Smoothed idf: rare names weigh most; pseudo-documents keep tiny batches sensible. */
@@ -85,13 +92,16 @@ function sortedIds(ids: ArrayLike<number>): Int32Array {
 /** Features of every article, sharing one term space (document frequencies filled in). */
 export function extractFeatures(articles: readonly Article[], space = new TermSpace()): ArticleFeatures[] {
   const out: ArticleFeatures[] = [];
-  const tokenId = (lower: string): number | null => space.tokenId(lower);
   const isNumber = (id: number): boolean => space.numeric[id] === 1;
+  const byLanguage = new Map<string, (lower: string) => number | null>();
   const stamp: number[] = [];
   for (const a of articles) {
+    const language = a.language ?? null;
+    let tokenId = byLanguage.get(language ?? '');
+    if (!tokenId) byLanguage.set(language ?? '', (tokenId = space.tokenIds(language)));
     const lead = leadText(a.text);
     const { content: leadTerms, entities } = analyzeWith(lead, tokenId, isNumber);
-    const title = sortedIds(contentTerms(cleanHeadline(a.title, a.source)).map((t) => space.id(t)));
+    const title = sortedIds(contentTerms(cleanHeadline(a.title, a.source), language).map((t) => space.id(t)));
     const keys = sortedIds(entities);
     const leadIds = sortedIds(leadTerms);
     out.push({ title, keys, lead: leadIds });

@@ -5,7 +5,7 @@
  * the headline. Pure; linear in the text apart from the capped TextRank graph.
  */
 import { pageRank, similarityMatrix } from './centrality.js';
-import { STOP_WORDS } from './stopwords.js';
+import { languageRules } from './languages.js';
 import { wordTokens } from './tokens.js';
 
 /** Above this many sentences the quadratic TextRank graph is skipped (centrality from word weight). */
@@ -41,12 +41,13 @@ export interface SentenceFeatures {
 
 const QUOTE_OPEN = /^["“‘']/;
 
-/** Features of each tokenised sentence of one article. */
-export function sentenceFeatures(sentences: readonly string[], title: string): SentenceFeatures[] {
+/** Features of each tokenised sentence of one article, in its language (null: unknown, English stop words). */
+export function sentenceFeatures(sentences: readonly string[], title: string, language: string | null = null): SentenceFeatures[] {
   const n = sentences.length;
   if (n === 0) return [];
+  const { stopWords } = languageRules(language);
   const tokens = sentences.map(wordTokens);
-  const content = tokens.map((t) => t.filter((w) => !STOP_WORDS.has(w)));
+  const content = tokens.map((t) => t.filter((w) => !stopWords.has(w)));
   const tf = new Map<string, number>();
   for (const c of content) for (const w of c) tf.set(w, (tf.get(w) ?? 0) + 1);
   const sums = content.map((c) => c.reduce((s, w) => s + (tf.get(w) ?? 0), 0));
@@ -59,7 +60,7 @@ export function sentenceFeatures(sentences: readonly string[], title: string): S
   const maxSum = Math.max(...sums) || 1;
   const maxMean = Math.max(...means) || 1;
   const sortedMeans = [...means].sort((a, b) => a - b);
-  const titleWords = new Set(wordTokens(title).filter((w) => !STOP_WORDS.has(w)));
+  const titleWords = new Set(wordTokens(title).filter((w) => !stopWords.has(w)));
   const central = centralities(tokens, sums);
   return sentences.map((s, i) => {
     const c = content[i]!;

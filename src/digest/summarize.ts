@@ -13,6 +13,8 @@ import { splitSentences } from './sentences.js';
 export interface SummaryInput {
   title: string;
   text: string;
+  /** ISO 639-1 code of the text (sentence ends, abbreviations, stop words); null or absent: unknown. */
+  language?: string | null;
 }
 
 /** One sentence of the article with its score (positive; higher is more summary-worthy). */
@@ -56,8 +58,9 @@ function score(f: SentenceFeatures): number {
 
 /** Every sentence of the article, in document order, with its score. */
 export function scoreSentences(doc: SummaryInput): ScoredSentence[] {
-  const sentences = splitSentences(doc.text);
-  const features = sentenceFeatures(sentences, doc.title);
+  const language = doc.language ?? null;
+  const sentences = splitSentences(doc.text, language);
+  const features = sentenceFeatures(sentences, doc.title, language);
   return sentences.map((text, index) => ({ index, text, score: score(features[index]!) }));
 }
 

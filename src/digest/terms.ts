@@ -1,24 +1,14 @@
 /**
  * Word-level helpers shared by clustering, ranking and story building: tokenising, a light
  * stemmer, stop words, and named entities / numbers. Pure and allocation-light, because clustering
- * runs them over every article in a window.
+ * runs them over every article in a window. Every function takes the text's language (ISO 639-1,
+ * null for unknown = English rules): stop words, stemming and number format follow it.
  */
+import { type LanguageRules, languageRules, normaliseWord } from './languages.js';
+import { ENGLISH_NEWS_STOP_WORDS } from './news-words.js';
 
-/** Words too common in news copy to tell two events apart. */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  (
-    'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
-    'can could did do does doing down during each few for from further had has have having he her here hers herself him himself his ' +
-    'how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out ' +
-    'over own same she should so some such than that the their theirs them themselves then there these they this those through to too ' +
-    'under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves ' +
-    'said says say told tell according new news update updated exclusive breaking live report reports reported latest watch analysis ' +
-    'opinion one two three four five six seven eight nine ten first second last year years week weeks day days month months time ' +
-    'people may might must shall us mr mrs ms dr just many much well still even back since around however yet get got make made ' +
-    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow morning evening night ' +
-    'january february march april june july august september october november december per cent percent'
-  ).split(' '),
-);
+/** Words too common in English news copy to tell two events apart (see {@link languageRules} for others). */
+export const STOPWORDS: ReadonlySet<string> = ENGLISH_NEWS_STOP_WORDS;
 
 /** Number words as digits, so "twelve people" and "12 people" state the same fact. */
 const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
@@ -27,55 +17,71 @@ const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
     .map((w, i) => [w, `#${i + 1}`]),
 );
 
-/** Words, numbers with their decimal point or thousands comma, and a trailing % sign. */
-const WORD = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*%?/gu;
+/**
+ * Words (letters with their combining marks: Arabic vowels, Indic vowel signs), numbers with their
+ * decimal point or thousands comma, and a trailing % sign; a zero-width (non-)joiner inside a
+ * Persian word keeps it one word.
+ */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.,\u066b\u066c\u200c\u200d][\p{L}\p{M}\p{N}]+)*%?/gu;
 
 /** Lower-cased word tokens of a text. */
 export function tokenize(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
-/** A deliberately light stemmer: plural and possessive endings only, so "quakes"/"quake" meet. */
-export function stem(word: string): string {
-  let w = word;
-  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
-  const n = w.length;
-  if (n > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (n > 3 && w.charCodeAt(n - 1) === 115 /* s */) {
-    const prev = w.charCodeAt(n - 2);
-    if (prev !== 115 && prev !== 117 /* u */ && prev !== 105 /* i */) return w.slice(0, -1);
-  }
-  return w;
-}
+export { englishStem as stem } from './languages.js';
 
-/** Normalises a number token so "1,200", "1200" and "9%" / "9" compare equal. */
-export function normalizeNumber(token: string): string {
-  return token.replace(/[,%]/g, '').replace(/\.0+$/, '');
+/**
+ * Normalises a number token so "1,200", "1200" and "9%" / "9" compare equal; with a decimal comma
+ * (German, French, Russian…) "3.000" is three thousand and "10,50" ten and a half.
+ */
+export function normalizeNumber(token: string, decimalComma = false): string {
+  if (!decimalComma) return token.replace(/[,%]/g, '').replace(/\.0+$/, '');
+  const n = token.replace(/[.%]/g, '').replace(',', '.');
+  return n.includes('.') ? n.replace(/0+$/, '').replace(/\.$/, '') : n;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-function computeTerm(lower: string): string | null {
-  if (isDigit(lower.charCodeAt(0))) return `#${normalizeNumber(lower)}`;
-  const n = NUMBER_WORDS.get(lower);
-  if (n) return n;
-  if (lower.length < 2 || STOPWORDS.has(lower)) return null;
-  return stem(lower);
+function computeTerm(token: string, rules: LanguageRules): string | null {
+  const word = normaliseWord(token, rules.persianLetters);
+  const lower = rules.elision ? word.replace(rules.elision, '') : word;
+  if (isDigit(lower.charCodeAt(0))) return `#${normalizeNumber(lower, rules.decimalComma)}`;
+  if (rules.english) {
+    const n = NUMBER_WORDS.get(lower);
+    if (n) return n;
+  }
+  if (lower.length < 2 || rules.newsStopWords.has(lower)) return null;
+  return rules.stem(lower) || lower;
 }
 
-/** Memo of token → term: news vocabulary repeats, and this is the hot loop of clustering. */
-const TERM_CACHE = new Map<string, string | null>();
+/** Memo of token → term per language: news vocabulary repeats, and this is the hot loop of clustering. */
+const TERM_CACHES = new Map<string, Map<string, string | null>>();
 const TERM_CACHE_MAX = 200_000;
 
-/** The term of one lower-cased token: `#n` for numbers, a stem for content words, null for stop words. */
-export function term(lower: string): string | null {
-  let t = TERM_CACHE.get(lower);
-  if (t === undefined) {
-    t = computeTerm(lower);
-    if (TERM_CACHE.size >= TERM_CACHE_MAX) TERM_CACHE.clear();
-    TERM_CACHE.set(lower, t);
-  }
-  return t;
+/** The term function of one language (memoised): `#n` for numbers, a stem for content words, null for stop words. */
+export function termFor(language: string | null | undefined): (lower: string) => string | null {
+  const rules = languageRules(language);
+  const key = rules.code ?? '';
+  let cache = TERM_CACHES.get(key);
+  if (!cache) TERM_CACHES.set(key, (cache = new Map()));
+  const memo = cache;
+  return (lower) => {
+    let t = memo.get(lower);
+    if (t === undefined) {
+      t = computeTerm(lower, rules);
+      if (memo.size >= TERM_CACHE_MAX) memo.clear();
+      memo.set(lower, t);
+    }
+    return t;
+  };
+}
+
+const englishTerm = termFor(null);
+
+/** The term of one lower-cased token in a language (default: unknown, English rules). */
+export function term(lower: string, language: string | null = null): string | null {
+  return language === null ? englishTerm(lower) : termFor(language)(lower);
 }
 
 /** Whether the token at `index` starts a sentence: text start, or after . ! ? : (past spaces and quotes). */
@@ -99,21 +105,32 @@ export interface TextTerms {
   entities: string[];
 }
 
-/** Word-character class per UTF-16 unit, filled lazily: 1 word, 2 not. Surrogates count as word. */
+/** Word-character class per UTF-16 unit, filled lazily: 1 starts a word, 3 only goes on one (a combining mark), 2 neither. Surrogates count as word. */
 const CLASS = new Uint8Array(65536);
 const WORD_UNIT = /[\p{L}\p{N}\uD800-\uDFFF]/u;
+const MARK = /\p{M}/u;
 
-function isWordUnit(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+function unitClass(c: number): number {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2;
   let k = CLASS[c]!;
   if (k === 0) {
-    k = WORD_UNIT.test(String.fromCharCode(c)) ? 1 : 2;
+    const ch = String.fromCharCode(c);
+    k = WORD_UNIT.test(ch) ? 1 : MARK.test(ch) ? 3 : 2;
     CLASS[c] = k;
   }
-  return k === 1;
+  return k;
 }
+const isWordUnit = (c: number): boolean => unitClass(c) === 1;
+const continuesWord = (c: number): boolean => unitClass(c) !== 2;
 
-const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 46 || c === 44; // ' ’ . ,
+/** Joins two runs of word characters into one word: ' ’ . , the Arabic decimal and thousands signs, ZWNJ, ZWJ. */
+const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 46 || c === 44 || c === 0x066b || c === 0x066c || c === 0x200c || c === 0x200d;
+
+/** A letter of a script without capitals (Arabic, Hebrew, CJK…), where a capital cannot mark a name. */
+const isCaseless = (text: string, i: number): boolean => {
+  const ch = text[i]!;
+  return ch.toUpperCase() === ch && ch.toLowerCase() === ch && isWordUnit(text.charCodeAt(i)) && !isDigit(text.charCodeAt(i));
+};
 
 /**
  * Calls `visit(start, end)` for each word of `text`: the same words as WORD matches, found by a
@@ -130,7 +147,7 @@ function forEachWord(text: string, visit: (start: number, end: number) => void):
     const start = i;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (isWordUnit(c)) i++;
+      if (continuesWord(c)) i++;
       else if (isJoiner(c) && i + 1 < n && isWordUnit(text.charCodeAt(i + 1))) i += 2;
       else break;
     }
@@ -163,7 +180,14 @@ export function analyzeWith<T>(text: string, termOf: (lower: string) => T | null
       return;
     }
     const capital = aligned ? text.charCodeAt(start) !== lowerText.charCodeAt(start) : original.charCodeAt(0) !== lower.charCodeAt(0);
-    if (!capital) return;
+    if (!capital) {
+      // No capitals in the script: names cannot be told from words, so every content word is a candidate.
+      if (isCaseless(text, start)) {
+        candidates.push(t);
+        initials.push(false);
+      }
+      return;
+    }
     const initial = startsSentence(text, start);
     if (!initial) midCaps.add(t);
     candidates.push(t);
@@ -176,22 +200,23 @@ export function analyzeWith<T>(text: string, termOf: (lower: string) => T | null
   return { content, entities };
 }
 
-/** Content words and names of a text (see {@link TextTerms}). */
-export function analyze(text: string): TextTerms {
-  return analyzeWith(text, term, (t) => t.charCodeAt(0) === 35 /* # */);
+/** Content words and names of a text in its language (see {@link TextTerms}). */
+export function analyze(text: string, language: string | null = null): TextTerms {
+  return analyzeWith(text, language === null ? englishTerm : termFor(language), (t) => t.charCodeAt(0) === 35 /* # */);
 }
 
 /** Content words (stemmed, stop words and one-letter tokens removed); numbers normalised. */
-export function contentTerms(text: string): string[] {
+export function contentTerms(text: string, language: string | null = null): string[] {
+  const termOf = language === null ? englishTerm : termFor(language);
   const out: string[] = [];
   for (const lower of tokenize(text)) {
-    const t = term(lower);
+    const t = termOf(lower);
     if (t !== null) out.push(t);
   }
   return out;
 }
 
 /** Names and numbers of running text (see {@link TextTerms.entities}). */
-export function entityTerms(text: string): string[] {
-  return analyze(text).entities;
+export function entityTerms(text: string, language: string | null = null): string[] {
+  return analyze(text, language).entities;
 }

@@ -107,7 +107,7 @@ export async function summaryCommand(req: CommandRequest, ctx: CommandContext): 
   } else {
     return { kind: 'error', text: `"${clip(target)}" is neither an article id (16 hex characters) nor an http(s) link.`, usage };
   }
-  const sentences = summarize({ title: article.title, text: article.text }, 3);
+  const sentences = summarize({ title: article.title, text: article.text, language: article.language }, 3);
   const lines = sentences.length > 0 ? sentences : [article.description ?? 'The page has no readable text to summarise.'];
   return { kind: 'text', title: article.title, lines: [...lines, `— ${article.source}${article.url ? ` ${article.url}` : ''}`] };
 }
