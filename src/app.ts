@@ -10,6 +10,7 @@ import { createLogger } from './log.js';
 import type { Logger } from './log.js';
 import type { Store } from './store/store.js';
 import { openStoreAt } from './store/open.js';
+import { watchStorage } from './store/storage-health.js';
 import { fetchUrl } from './ingest/fetch.js';
 import type { Fetcher } from './ingest/feeds.js';
 import { fetchDueFeeds } from './ingest/feeds.js';
@@ -59,7 +60,8 @@ export function makeLogger(config: Config): Logger {
 export async function openApp(config: Config, opts: { log?: Logger; clock?: () => Date } = {}): Promise<App> {
   const log = opts.log ?? makeLogger(config);
   const clock = opts.clock ?? (() => new Date());
-  const store = await openStoreAt(config, { retentionDays: config.retentionDays, now: clock });
+  const health = watchStorage(await openStoreAt(config, { retentionDays: config.retentionDays, now: clock }), { log, now: clock });
+  const store = health.store;
   const fetcher = makeFetcher(config);
 
   const readUrl = async (url: string, now: Date): Promise<Article> => {
@@ -85,7 +87,7 @@ export async function openApp(config: Config, opts: { log?: Logger; clock?: () =
   };
 
   const summarizer = await makeSummarizer(config, log);
-  const handler = createCommandHandler({ store, config, readUrl, fetcher, nextRun, log, summarizer, images: config.images, wording: wordingOf });
+  const handler = createCommandHandler({ store, config, readUrl, fetcher, nextRun, log, summarizer, images: config.images, wording: wordingOf, storage: health });
   return {
     config, store, log, fetcher, handler, events, clock, readUrl, summarizer,
     close: () => store.close(),

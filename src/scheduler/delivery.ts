@@ -18,22 +18,17 @@ import type { SendQueue } from './queue.js';
 import { DeliveryError } from './sender.js';
 import type { ChatSender } from './sender.js';
 import { migrateSubscription } from './migrate.js';
+import { backoffMs } from './backoff.js';
+import type { RetryPolicy } from './backoff.js';
+import { StopRequested, untilStored } from './until-stored.js';
+
+export { DEFAULT_RETRY, backoffMs } from './backoff.js';
+export type { RetryPolicy } from './backoff.js';
 import { advanceLastDigestAt, deliveryKey, isTerminal, newRecord, windowFor } from './records.js';
 
 /** The digest of a subscription for a window, with the friendly text for an empty one. */
 export type BuildDigest = (sub: Subscription, window: { from: Date; to: Date }) => Promise<{ digest: Digest; emptyText: string }>;
 
-/** How failed sends are retried. */
-export interface RetryPolicy {
-  /** Sends of one message that fail transiently before the slot is 'failed'. */
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** 429 answers honoured for one message before giving up (the platform keeps refusing). */
-  maxRateLimitWaits: number;
-}
-
-export const DEFAULT_RETRY = { maxAttempts: 5, baseDelayMs: 2_000, maxDelayMs: 60_000, maxRateLimitWaits: 10 } as const satisfies RetryPolicy;
 
 /** What deliverSlot needs. `pause` sleeps but returns false early when the scheduler stops. */
 export interface DeliverDeps {
@@ -53,23 +48,33 @@ export interface DeliverDeps {
 /** How a slot ended; 'interrupted' means shutdown, the record is left to be resumed on start. */
 export type SlotOutcome = DeliveryStatus | 'interrupted';
 
-/** Backoff before transient retry `n` (1-based): exponential, capped, with equal jitter. */
-export function backoffMs(n: number, policy: RetryPolicy, random: () => number): number {
-  const full = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
-  return Math.round(full / 2 + (random() * full) / 2);
-}
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-/** Sends the digest of `slot` to `subscriptionId`, resuming its record if one exists. */
+/**
+ * Sends the digest of `slot` to `subscriptionId`, resuming its record if one exists. Every record
+ * write is retried through a storage outage until it succeeds (the position is kept in memory).
+ */
 export async function deliverSlot(deps: DeliverDeps, subscriptionId: string, slot: Date): Promise<SlotOutcome> {
+  try {
+    return await deliverOnce(deps, subscriptionId, slot);
+  } catch (err) {
+    if (!(err instanceof StopRequested)) throw err;
+    deps.log.info('delivery interrupted by shutdown while waiting for storage; resumes on next start', { subscription: subscriptionId, slot: slot.toISOString() });
+    return 'interrupted';
+  }
+}
+
+async function deliverOnce(deps: DeliverDeps, subscriptionId: string, slot: Date): Promise<SlotOutcome> {
   const { store, clock } = deps;
   let rec = (await store.getDelivery(deliveryKey(subscriptionId, slot))) ?? newRecord(subscriptionId, slot, clock.now());
   if (isTerminal(rec.status)) return rec.status;
   const log = deps.log.child({ subscription: subscriptionId, slot: rec.slot });
+  const durably = <T>(what: string, write: () => Promise<T>): Promise<T> => untilStored({ ...deps, log }, what, write);
   const save = async (change: Partial<DeliveryRecord>): Promise<void> => {
     rec = { ...rec, ...change, updatedAt: clock.now().toISOString() };
-    await store.putDelivery(rec);
+    const record = rec;
+    await durably(`delivery record (${record.status})`, () => store.putDelivery(record));
   };
   const finish = async (status: DeliveryStatus, error: string | null): Promise<SlotOutcome> => {
     await save({ status, error });
@@ -164,10 +169,10 @@ export async function deliverSlot(deps: DeliverDeps, subscriptionId: string, slo
 
   async function pauseSubscription(id: string, reason: string): Promise<void> {
     const at = clock.now().toISOString();
-    await store.updateSubscription(id, (current) => (current ? { ...current, paused: { reason, at }, updatedAt: at } : null));
+    await durably('paused subscription', () => store.updateSubscription(id, (current) => (current ? { ...current, paused: { reason, at }, updatedAt: at } : null)));
   }
 
   async function markDelivered(id: string, to: string): Promise<void> {
-    await store.updateSubscription(id, advanceLastDigestAt(to));
+    await durably('delivered window', () => store.updateSubscription(id, advanceLastDigestAt(to)));
   }
 }

@@ -178,13 +178,24 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (stopping || cursor === null) return;
     const byId = resync(await store.listSubscriptions(), cursor);
     const due: (readonly [Subscription, Date])[] = [];
-    for (const { id, at } of index.takeDue(now)) {
+    const taken = index.takeDue(now);
+    for (const { id, at } of taken) {
       const sub = byId.get(id);
       if (!sub) continue;
       index.set(id, nextRun(sub, now), fingerprint(sub));
       for (const slot of slotsBetween(sub, new Date(at.getTime() - 1), now)) due.push([sub, slot]);
     }
-    await schedule(due, now);
+    try {
+      await schedule(due, now);
+    } catch (err) {
+      // The pending records did not reach the store (disk full…): put the slots back in the index
+      // so the next tick takes them again, rather than losing them until a restart.
+      for (const { id, at } of taken) {
+        const sub = byId.get(id);
+        if (sub) index.set(id, at, fingerprint(sub));
+      }
+      throw err;
+    }
     if (now > cursor) cursor = now;
     maybePoll(now);
   }

@@ -43,3 +43,27 @@ export function adviceFor(code: string | undefined, dir: string): string {
       return `check the data folder ${dir}`;
   }
 }
+
+/** errno codes that mean "the storage cannot take writes right now" (full, read-only, no permission, failing disk). */
+const OUTAGE_CODES: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO']);
+
+/** The errno code when `err` (or an error in its `cause` chain) is a storage outage, else undefined. */
+export function outageCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
+    const code = errorCode(e);
+    if (code !== undefined && OUTAGE_CODES.has(code)) return code;
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * True when a store call failed for a reason outside the record itself (a file-system or database
+ * error underneath), so the same call can succeed later; false for refusals of a bad record.
+ */
+export function isRetryableStoreError(err: unknown): boolean {
+  return err instanceof StoreError && err.cause !== undefined;
+}
+
+/** What a chat user is told when their command could not be saved during a storage outage. */
+export const STORAGE_OUTAGE_REPLY = 'The bot\'s storage is full or read-only right now, so this could not be saved. Please try again later.';

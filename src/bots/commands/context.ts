@@ -2,6 +2,7 @@ import type { Config } from '../../config.js';
 import type { Article, Subscription } from '../../model.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../store/store.js';
+import type { StorageHealth } from '../../store/storage-health.js';
 import type { Fetcher } from '../../ingest/feeds.js';
 import type { Summarizer } from '../../summarizer/summarizer.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -36,6 +37,8 @@ export interface CommandDeps {
   wording?: (platform: string) => PlatformWording | undefined;
   /** Expensive commands per user per minute (default 4). */
   expensivePerMinute?: number;
+  /** The storage watch, so /status can show an outage in progress. */
+  storage?: Pick<StorageHealth, 'outage'>;
 }
 
 /** Deps plus per-process state (rate limiter, resolved limits). */

@@ -9,6 +9,7 @@ import { feedsCommand } from './feeds-cmd.js';
 import { statusCommand } from './status-cmd.js';
 import { clip } from './args.js';
 import { createKeyedSerial } from './chat-serial.js';
+import { STORAGE_OUTAGE_REPLY, outageCode } from '../../store/store-error.js';
 import type { CommandHandler, CommandRequest, PlatformWording, Reply } from './types.js';
 
 type Handle = (req: CommandRequest, ctx: CommandContext) => Promise<Reply>;
@@ -62,6 +63,11 @@ async function dispatch(req: CommandRequest, ctx: CommandContext): Promise<Reply
   try {
     return await handle(req, ctx);
   } catch (err) {
+    if (outageCode(err)) {
+      // Logged once as an outage by the storage watch; the user needs to know it was not saved.
+      ctx.log.warn('command not saved: storage outage', { command: req.command, platform: req.platform, chat: req.chatId, code: outageCode(err) });
+      return { kind: 'error', text: STORAGE_OUTAGE_REPLY };
+    }
     ctx.log.error('command failed', { command: req.command, platform: req.platform, chat: req.chatId, err });
     return { kind: 'error', text: 'Sorry, something went wrong on our side; it has been logged. Please try again later.' };
   }

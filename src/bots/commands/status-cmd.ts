@@ -14,6 +14,8 @@ export async function statusCommand(req: CommandRequest, ctx: CommandContext): P
     ctx.store.listDeliveries(sub.id, 1),
   ]);
   const lines: string[] = [`Articles stored: ${articles}`];
+  const outage = ctx.storage?.outage();
+  if (outage) lines.unshift(`Storage: writes failing since ${ago(outage.since, req.now)} (${outage.code ?? 'error'}); digests wait and are retried until it works. ${outage.error}`);
   lines.push(feeds.length ? `Feeds (${feeds.length}):` : 'Feeds: none (add one with /feeds add <url>)');
   lines.push(...feedLines(feeds, req.now).map((l) => `  ${l}`));
   if (sub.active) {

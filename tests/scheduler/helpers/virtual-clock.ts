@@ -57,15 +57,25 @@ export class VirtualClock implements Clock {
     await idle();
   }
 
-  /** Awaits `p`, advancing virtual time whenever everything is waiting on a timer. */
-  async run<T>(p: Promise<T>): Promise<T> {
+  /**
+   * Awaits `p`, advancing virtual time whenever everything is waiting on a timer. With `io`, the
+   * work also does real I/O (files): with no timer pending it waits for the I/O (up to 30 s) instead
+   * of calling the work stuck.
+   */
+  async run<T>(p: Promise<T>, opts: { io?: boolean } = {}): Promise<T> {
     let settled = false;
     p.then(() => (settled = true), () => (settled = true));
-    for (let steps = 0; steps < 1_000_000; steps++) {
+    for (let steps = 0, waited = 0; steps < 1_000_000; steps++) {
       await idle();
       if (settled) return p;
       const next = this.earliest();
+      if (!next && opts.io && waited < 30_000) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        waited += 2;
+        continue;
+      }
       if (!next) throw new Error('virtual clock: the awaited work is stuck with no timer pending');
+      waited = 0;
       this.fire(next);
     }
     throw new Error('virtual clock: too many steps');
