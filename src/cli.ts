@@ -109,7 +109,7 @@ program.command('digest')
   .option('--max <n>', 'maximum stories', '10')
   .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
   .action((o: { since: string; at?: string; topics?: string; mute?: string; max: string; format: string }) =>
-    withApp((app) => digestCommand(app.store, { ...o, timezone: app.config.timezone }, app.clock(), app.summarizer)));
+    withApp((app) => digestCommand(app.store, { ...o, timezone: app.config.timezone }, app.clock(), { summarizer: app.summarizer, images: app.config.images })));
 
 program.command('status')
   .description('articles, feeds and their health, subscriptions and deliveries')

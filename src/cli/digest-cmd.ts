@@ -1,12 +1,12 @@
 import type { Store } from '../store/store.js';
-import { buildDigest, emptyDigestText } from '../digest/build.js';
 import { renderText } from '../digest/render/text.js';
 import { renderMarkdown } from '../digest/render/markdown.js';
 import { PLATFORMS } from '../bots/registry.js';
 import type { Platform } from '../bots/platform.js';
 import { digestToJson } from '../digest/render/json.js';
 import { CliError } from './output.js';
-import { extractiveSummarizer, type Summarizer } from '../summarizer/summarizer.js';
+import { chatDigest } from '../bots/commands/chat-digest.js';
+import type { ChatDigestOptions } from '../bots/commands/chat-digest.js';
 
 /** Platforms with a preview (their payloads as JSON), by format name. */
 const PREVIEWS = new Map<string, NonNullable<Platform['preview']>>(PLATFORMS.flatMap((p) => (p.preview ? [[p.id, p.preview] as const] : [])));
@@ -35,8 +35,12 @@ export interface DigestCliOptions {
 
 const words = (s: string | undefined): string[] => (s ?? '').split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
 
-/** `newsbot digest`: build a digest over every stored article in the window and print it. */
-export async function digestCommand(store: Store, o: DigestCliOptions, clockNow: Date, summarizer: Summarizer = extractiveSummarizer): Promise<void> {
+/**
+ * `newsbot digest`: the digest of the window through the same digest service as chats and the
+ * scheduler, for the 'global' scope (articles without a feed and CLI-added feeds; feeds a chat
+ * added stay that chat's), and print it.
+ */
+export async function digestCommand(store: Store, o: DigestCliOptions, clockNow: Date, wording: Pick<ChatDigestOptions, 'summarizer' | 'images'> = {}): Promise<void> {
   const span = parseDuration(o.since);
   if (span === null) throw new CliError(`--since "${o.since}" is not a duration; use e.g. 24h, 90m, 2d`, 2);
   const now = o.at ? new Date(o.at) : clockNow;
@@ -45,9 +49,9 @@ export async function digestCommand(store: Store, o: DigestCliOptions, clockNow:
   if (!Number.isInteger(max) || max < 1 || max > 50) throw new CliError(`--max "${o.max}" must be a number from 1 to 50`, 2);
   if (!FORMATS.includes(o.format)) throw new CliError(`--format "${o.format}" must be one of ${FORMATS.join(', ')}`, 2);
   const from = new Date(now.getTime() - span);
-  const articles = await store.listArticles({ from: from.toISOString(), to: now.toISOString() });
-  const digest = await summarizer.summarize(buildDigest(articles, { now, from, to: now, topics: words(o.topics), mutes: words(o.mute), maxStories: max }), articles, now);
-  const emptyText = emptyDigestText(digest, o.timezone);
+  const { digest, emptyText } = await chatDigest(store, {
+    scope: 'global', from, to: now, topics: words(o.topics), mutes: words(o.mute), maxStories: max, timezone: o.timezone, ...wording,
+  }, now);
   const preview = PREVIEWS.get(o.format);
   const out = o.format === 'json' ? JSON.stringify(digestToJson(digest), null, 2)
     : o.format === 'markdown' ? renderMarkdown(digest, { timeZone: o.timezone, emptyText })

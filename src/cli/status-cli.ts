@@ -1,18 +1,14 @@
 import type { App } from '../app.js';
 import { feedLines } from '../bots/commands/feeds-cmd.js';
 import { formatInZone } from '../bots/commands/settings.js';
-import { nextRun } from '../scheduler/schedule.js';
+import { deliveryState, lastDeliveryText } from '../scheduler/delivery-status.js';
 import { printJson } from './output.js';
 
 /** `newsbot status`: what is stored, feed health, every subscription's next run and last delivery. */
 export async function statusCommand(app: App, json: boolean): Promise<void> {
   const now = app.clock();
   const [articles, feeds, subs] = await Promise.all([app.store.countArticles(), app.store.listFeeds(), app.store.listSubscriptions()]);
-  const rows = await Promise.all(subs.map(async (s) => {
-    const last = (await app.store.listDeliveries(s.id, 1))[0] ?? null;
-    const next = s.active && !s.paused ? nextRun(s, now) : null;
-    return { sub: s, next, last };
-  }));
+  const rows = await Promise.all(subs.map(async (sub) => ({ sub, ...(await deliveryState(app.store, sub, now)) })));
   if (json) {
     printJson({
       articles,
@@ -29,7 +25,7 @@ export async function statusCommand(app: App, json: boolean): Promise<void> {
   out.push(`subscriptions: ${subs.filter((s) => s.active).length} active of ${subs.length}`);
   for (const { sub, next, last } of rows) {
     const state = sub.paused ? `PAUSED (${sub.paused.reason})` : sub.active ? `next ${next ? formatInZone(next, sub.timezone) : '—'}` : 'unsubscribed';
-    const lastText = last ? `last ${last.status} ${formatInZone(new Date(last.slot), sub.timezone)}${last.error ? ` (${last.error})` : ''}` : 'no delivery yet';
+    const lastText = `last ${lastDeliveryText(last, (d) => formatInZone(d, sub.timezone)) ?? 'none yet'}`;
     out.push(`  ${sub.id} ${sub.times.join(',')} ${sub.timezone}: ${state}; ${lastText}`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
