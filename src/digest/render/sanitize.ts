@@ -43,14 +43,32 @@ export function truncate(text: string, max: number): string {
   return `${head}…`;
 }
 
-/** The URL if it is an absolute http(s) URL, else null (no javascript:, data: or relative links). */
+/**
+ * The URL if it is an absolute http(s) URL, else null (no javascript:, data: or relative links).
+ * The result is a valid RFC 3986 URI (as Discord's embed and button `url`s must be).
+ */
 export function safeUrl(url: string | null | undefined): string | null {
   if (!url) return null;
   const clean = sanitizeInline(url);
   try {
     const u = new URL(clean);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    return u.protocol === 'http:' || u.protocol === 'https:' ? toUri(u.href) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Percent-encodes what WHATWG serialisation leaves in a path, query or fragment but RFC 3986
+ * forbids there (| [ ] ^ ` { } \ and the like), and a % that starts no escape. The host and
+ * userinfo are already encoded by URL.
+ */
+function toUri(href: string): string {
+  const start = href.indexOf('/', href.indexOf('//') + 2);
+  if (start === -1) return href;
+  const rest = href
+    .slice(start)
+    .replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
+    .replace(/[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/g, (ch) => encodeURIComponent(ch));
+  return href.slice(0, start) + rest;
 }

@@ -4,6 +4,8 @@ import { formErrors } from '../../fakes/discord/limits.js';
 import type { DiscordMessageBody } from '../../../src/bots/discord/index.js';
 import { DeliveryError } from '../../../src/scheduler/sender.js';
 import { startHarness } from './harness.js';
+import { renderDiscord } from '../../../src/bots/discord/render.js';
+import { sampleDigest, sampleStory } from '../../digest/render/sample-digest.js';
 import type { Harness } from './harness.js';
 
 const x = (n: number) => 'x'.repeat(n);
@@ -43,5 +45,30 @@ describe('given an over-limit message sent through the real bot', () => {
     expect((err as DeliveryError).kind).toBe('transient');
     expect((err as DeliveryError).message).toContain('50035');
     expect(h.fake.requests.at(-1)).toMatchObject({ status: 400 });
+  });
+});
+
+describe('embed urls (#12 item 6)', () => {
+  const odd = 'https://news.example/a|b/[1]^x?q={y}&p=50%#frag|z';
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('the fake refuses an embed url that is not a valid URI, as Discord does', () => {
+    expect(JSON.stringify(formErrors({ embeds: [{ title: 't', url: odd }] }))).toContain('URL_TYPE_INVALID_URL');
+    expect(formErrors({ embeds: [{ title: 't', url: 'https://news.example/a%7Cb' }] })).toBeNull();
+  });
+
+  it('a story whose link holds | [ ] ^ { } and a stray % is rendered with an encoded url the fake accepts', async () => {
+    const digest = sampleDigest([sampleStory(1, { sources: [{ name: 'Odd', url: odd, title: 'Odd' }] })]);
+    const bodies = renderDiscord(digest, { timeZone: 'UTC' });
+    const url = bodies.flatMap((b) => b.embeds).find((e) => e.url)?.url;
+    expect(url).toBe('https://news.example/a%7Cb/%5B1%5D%5Ex?q=%7By%7D&p=50%25#frag%7Cz');
+    for (const body of bodies) await h.bot.sender.send('300000000000000001', body);
+    expect(h.fake.requests.filter((r) => r.status === 400)).toEqual([]);
   });
 });

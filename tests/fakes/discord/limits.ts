@@ -10,7 +10,16 @@ interface EmbedLike {
   url?: string;
   fields?: { name?: string; value?: string }[];
   footer?: { text?: string };
-  author?: { name?: string };
+  author?: { name?: string; url?: string };
+}
+
+/** RFC 3986 for an http(s) URI (the API refuses others with URL_TYPE_INVALID_URL): no | [ ] ^ etc. after the host, % only as an escape. */
+const URI = /^https?:\/\/[^\s/?#]+(?:[/?#](?:[A-Za-z0-9\-._~:/?#@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?$/;
+const badUrl = { _errors: [{ code: 'URL_TYPE_INVALID_URL', message: 'Not a well formed URL.' }] };
+
+/** Discord's check of a `url` field (embeds, authors, buttons): null when valid. */
+export function urlError(url: string | undefined): FormErrors | null {
+  return url === undefined || URI.test(url) ? null : badUrl;
 }
 
 export interface MessageBodyLike {
@@ -57,6 +66,8 @@ export function formErrors(body: MessageBodyLike): FormErrors | null {
     if ((e.description?.length ?? 0) > L.description) err.description = tooLong(L.description);
     if ((e.footer?.text?.length ?? 0) > L.footer) err.footer = { text: tooLong(L.footer) };
     if ((e.author?.name?.length ?? 0) > L.authorName) err.author = { name: tooLong(L.authorName) };
+    if (urlError(e.url)) err.url = urlError(e.url);
+    if (urlError(e.author?.url)) err.author = { ...(err.author as object), url: urlError(e.author?.url) };
     const fields = e.fields ?? [];
     if (fields.length > L.fields) err.fields = tooLong(L.fields);
     fields.forEach((f, j) => {
