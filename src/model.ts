@@ -181,6 +181,8 @@ export interface Subscription {
   updatedAt: string;
   /** End of the window of the last digest delivered. */
   lastDigestAt: string | null;
+  /** The chat's language for the bot's messages (set with /language); absent: each user's own. */
+  language?: string;
 }
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'paused';

@@ -31,6 +31,8 @@ export interface Digest {
   stories: Story[];
   /** Topic words the digest was filtered by, if any (shown in the heading). */
   topics: string[];
+  /** The reader's language for headings and dates (a code of src/i18n; default English). */
+  language?: string;
   /** IANA zone the reader lives in; renderers show times in it (default UTC). */
   timeZone?: string;
 }

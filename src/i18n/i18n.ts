@@ -6,6 +6,7 @@
  */
 import i18next, { type i18n } from 'i18next';
 import ICU from 'i18next-icu';
+import { formatWhen } from '../digest/when.js';
 import { en, type Catalogue, type MessageKey } from './messages/en.js';
 import { de } from './messages/de.js';
 import { es } from './messages/es.js';
@@ -100,15 +101,23 @@ export function translator(code: string | null | undefined): Translator {
     },
     isolate,
     when(iso, timeZone = 'UTC') {
+      // English keeps the digest's own format ("Sat 28 Nov, 08:00 GMT").
+      if (language === 'en') return formatWhen(iso, timeZone);
       let f = dates.get(timeZone);
       if (!f) {
-        f = new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: 'short' });
+        try {
+          f = new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: 'short' });
+        } catch {
+          return tr.when(iso, 'UTC');
+        }
         dates.set(timeZone, f);
       }
       return f.format(new Date(iso));
     },
     ago(iso, now) {
       const mins = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 60_000));
+      // English keeps the bot's short form ("3 h ago").
+      if (language === 'en') return mins < 60 ? `${mins} min ago` : mins < 48 * 60 ? `${Math.round(mins / 60)} h ago` : `${Math.round(mins / 1440)} d ago`;
       if (mins < 60) return rel.format(-mins, 'minute');
       if (mins < 48 * 60) return rel.format(-Math.round(mins / 60), 'hour');
       return rel.format(-Math.round(mins / 1440), 'day');

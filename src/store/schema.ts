@@ -133,6 +133,7 @@ export const checkSubscription: Check = shape({
   createdAt: iso,
   updatedAt: iso,
   lastDigestAt: nullable(iso),
+  language: optional(str),
 });
 
 export const checkDelivery: Check = shape({

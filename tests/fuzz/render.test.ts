@@ -9,7 +9,21 @@ import { digest, hostileText, RUNS } from './render-arbitraries.js';
 import { canMention, checkTelegramHtml, markdownInert } from './render-validators.js';
 
 // eslint-disable-next-line no-control-regex -- looking for control characters is the point
-const BIDI_OR_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const CONTROL_OR_OVERRIDE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E]/;
+/** True when the text holds a control, an override, or an isolate not closed on its own line. */
+const BIDI_OR_CONTROL = {
+  test(text: string): boolean {
+    if (CONTROL_OR_OVERRIDE.test(text)) return true;
+    return text.split('\n').some((line) => {
+      let depth = 0;
+      for (const c of line) {
+        if (c === '\u2066' || c === '\u2067' || c === '\u2068') depth++;
+        else if (c === '\u2069' && --depth < 0) return true;
+      }
+      return depth !== 0;
+    });
+  },
+};
 
 /** The start of a story's title as any renderer must show it (it may be truncated after that). */
 const titleStart = (title: string): string => (sanitizeInline(title) || '').slice(0, 20).replace(/[\uD800-\uDBFF]$/, '');

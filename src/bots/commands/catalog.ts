@@ -62,6 +62,8 @@ export const COMMANDS = [
       { name: 'feed', description: 'Feed URL (add) or feed id/URL (remove)', type: 'string', required: false, maxLength: 2048 },
     ] },
   { name: 'status', description: 'Articles, feeds, schedule and delivery health', usage: '/status', admin: true, options: [] },
+  { name: 'language', description: 'The language of this chat: en, de, es, fr, ru, fa', usage: '/language <code>', admin: true,
+    options: [{ name: 'code', description: 'en, de, es, fr, ru or fa', type: 'string', required: false, choices: ['en', 'de', 'es', 'fr', 'ru', 'fa'] }] },
   { name: 'help', description: 'What this bot can do', usage: '/help', admin: false, options: [] },
 ] as const satisfies readonly CommandSpec[];
 

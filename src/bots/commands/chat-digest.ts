@@ -4,6 +4,7 @@ import type { Digest } from '../../digest/types.js';
 import { buildDigest, emptyDigestText } from '../../digest/build.js';
 import { extractiveSummarizer, type Summarizer } from '../../summarizer/summarizer.js';
 import { withPictures } from '../../digest/pictures.js';
+import { translator } from '../../i18n/i18n.js';
 
 /** What a chat's digest is built with. */
 export interface ChatDigestOptions {
@@ -19,6 +20,8 @@ export interface ChatDigestOptions {
   summarizer?: Summarizer;
   /** Attach each story's picture (default true; NEWSBOT_IMAGES=0 turns it off). */
   images?: boolean;
+  /** The reader's language (default English). */
+  language?: string;
 }
 
 /**
@@ -37,12 +40,15 @@ export async function chatDigest(store: Store, o: ChatDigestOptions, now: Date):
   const built = buildDigest(articles, { now, from: o.from, to: o.to, topics: o.topics, mutes: o.mutes, maxStories: o.maxStories });
   const worded = await (o.summarizer ?? extractiveSummarizer).summarize(built, articles, now);
   const digest: Digest = { ...(o.images === false ? worded : withPictures(worded, articles)), timeZone: o.timezone };
-  return { digest, emptyText: emptyDigestText(digest, o.timezone) };
+  if (!o.language || o.language === 'en') return { digest, emptyText: emptyDigestText(digest, o.timezone) };
+  const t = translator(o.language);
+  return { digest: { ...digest, language: t.language }, emptyText: t.t('digest.empty', { when: t.when(digest.window.from, o.timezone) }) };
 }
 
 /** Digest of a subscription for a delivery window (used by the scheduler). */
 export function subscriptionDigest(store: Store, sub: Subscription, window: { from: Date; to: Date }, now: Date, wording: Pick<ChatDigestOptions, 'summarizer' | 'images'> = {}) {
   return chatDigest(store, {
     scope: sub.scope, from: window.from, to: window.to, topics: sub.topics, mutes: sub.mutes, maxStories: sub.maxStories, timezone: sub.timezone, ...wording,
+    ...(sub.language ? { language: sub.language } : {}),
   }, now);
 }

@@ -7,28 +7,26 @@ import { parseCount, clip } from './args.js';
 import { loadSettings } from './settings.js';
 import type { CommandContext } from './context.js';
 import type { CommandRequest, Reply } from './types.js';
+import { english, type Translator } from '../../i18n/i18n.js';
 
 const HOUR = 3_600_000;
 
-/** "3 h ago", "2 d ago" relative to now. */
+/** "3 h ago", "2 d ago" relative to now (English). */
 export function ago(iso: string, now: Date): string {
-  const mins = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 60_000));
-  if (mins < 60) return `${mins} min ago`;
-  if (mins < 48 * 60) return `${Math.round(mins / 60)} h ago`;
-  return `${Math.round(mins / 1440)} d ago`;
+  return english.ago(iso, now);
 }
 
-function articleLine(a: Article, now: Date): string {
-  return `${a.title} — ${a.source}, ${ago(articleTime(a), now)} [${a.id}]${a.url ? `\n  ${a.url}` : ''}`;
+function articleLine(a: Article, now: Date, t: Translator): string {
+  return `${t.isolate(a.title)} — ${t.isolate(a.source)}, ${t.ago(articleTime(a), now)} [${a.id}]${a.url ? `\n  ${t.isolate(a.url)}` : ''}`;
 }
 
 /** /digest [topic]: the last window's top stories for this chat (its topics, or the one given). */
-export async function digestCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
+export async function digestCommand(req: CommandRequest, ctx: CommandContext, t: Translator = english): Promise<Reply> {
   const wait = ctx.limiter.take(`${req.platform}:${req.userId}`, req.now);
-  if (wait > 0) return { kind: 'error', text: `You are asking for digests quickly; try again in ${wait} s.`, private: true };
+  if (wait > 0) return { kind: 'error', text: t.t('error.slowDown', { seconds: wait }), private: true };
   const settings = await loadSettings(ctx.store, req, ctx.config);
   const topic = req.args.join(' ').trim().toLowerCase();
-  if (topic.length > 100) return { kind: 'error', text: 'A topic is at most 100 characters.', usage: '/digest [topic]' };
+  if (topic.length > 100) return { kind: 'error', text: t.t('digest.topicTooLong'), usage: '/digest [topic]' };
   const from = new Date(req.now.getTime() - ctx.config.maxWindowHours * HOUR);
   const { digest, emptyText } = await chatDigest(ctx.store, {
     scope: settings.scope,
@@ -40,12 +38,13 @@ export async function digestCommand(req: CommandRequest, ctx: CommandContext): P
     timezone: settings.timezone,
     ...(ctx.summarizer ? { summarizer: ctx.summarizer } : {}),
     ...(ctx.images === false ? { images: false } : {}),
+    language: t.language,
   }, req.now);
   return { kind: 'digest', digest, emptyText };
 }
 
 /** /latest [n]: the newest articles this chat can see. */
-export async function latestCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
+export async function latestCommand(req: CommandRequest, ctx: CommandContext, t: Translator = english): Promise<Reply> {
   let n = 5;
   if (req.args[0] !== undefined) {
     const parsed = parseCount(req.args[0], 1, 20);
@@ -56,8 +55,8 @@ export async function latestCommand(req: CommandRequest, ctx: CommandContext): P
   const from = new Date(req.now.getTime() - ctx.config.retentionDays * 24 * HOUR);
   const all = await articlesForScope(ctx.store, settings.scope, from, new Date(req.now.getTime() + 1));
   const newest = all.slice(-n).reverse();
-  if (newest.length === 0) return { kind: 'text', lines: ['No articles yet. An admin can add feeds with /feeds add <url>.'] };
-  return { kind: 'text', title: `Latest ${newest.length} article${newest.length === 1 ? '' : 's'}`, lines: newest.map((a) => articleLine(a, req.now)) };
+  if (newest.length === 0) return { kind: 'text', lines: [t.t('latest.none')] };
+  return { kind: 'text', title: t.t('latest.title', { count: newest.length }), lines: newest.map((a) => articleLine(a, req.now, t)) };
 }
 
 function words(s: string): string[] {
@@ -65,9 +64,9 @@ function words(s: string): string[] {
 }
 
 /** /search <words>: stored articles holding every word, title matches and newer first. */
-export async function searchCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
+export async function searchCommand(req: CommandRequest, ctx: CommandContext, t: Translator = english): Promise<Reply> {
   const query = words(req.args.join(' '));
-  if (query.length === 0) return { kind: 'error', text: 'Tell me what to look for.', usage: '/search <words>' };
+  if (query.length === 0) return { kind: 'error', text: t.t('search.empty'), usage: '/search <words>' };
   if (query.length > 12) return { kind: 'error', text: 'Use at most 12 search words.', usage: '/search <words>' };
   const settings = await loadSettings(ctx.store, req, ctx.config);
   const from = new Date(req.now.getTime() - ctx.config.retentionDays * 24 * HOUR);
@@ -80,9 +79,9 @@ export async function searchCommand(req: CommandRequest, ctx: CommandContext): P
     hits.push({ a, score: query.filter((w) => title.has(w)).length });
   }
   hits.sort((x, y) => y.score - x.score || articleTime(y.a).localeCompare(articleTime(x.a)));
-  if (hits.length === 0) return { kind: 'text', lines: [`Nothing stored matches "${clip(query.join(' '))}".`] };
+  if (hits.length === 0) return { kind: 'text', lines: [t.t('search.none', { query: clip(query.join(' ')) })] };
   const top = hits.slice(0, 8);
-  return { kind: 'text', title: `${hits.length} result${hits.length === 1 ? '' : 's'} for "${clip(query.join(' '))}"`, lines: top.map((h) => articleLine(h.a, req.now)) };
+  return { kind: 'text', title: t.t('search.title', { count: hits.length, query: clip(query.join(' ')) }), lines: top.map((h) => articleLine(h.a, req.now, t)) };
 }
 
 /** /summary <article id | url>: three sentences of a stored article or of a page. */

@@ -10,20 +10,35 @@ import { statusCommand } from './status-cmd.js';
 import { clip } from './args.js';
 import { createKeyedSerial } from './chat-serial.js';
 import { STORAGE_OUTAGE_REPLY, outageCode } from '../../store/store-error.js';
+import { languageCommand } from './language-cmd.js';
+import { chatTranslator } from './chat-language.js';
+import { subscriptionId } from './settings.js';
+import type { MessageKey, Translator } from '../../i18n/i18n.js';
+import { en } from '../../i18n/messages/en.js';
 import type { CommandHandler, CommandRequest, PlatformWording, Reply } from './types.js';
 
-type Handle = (req: CommandRequest, ctx: CommandContext) => Promise<Reply>;
+/** A command handler; `t` speaks the chat's (or the user's) language. */
+type Handle = (req: CommandRequest, ctx: CommandContext, t: Translator) => Promise<Reply>;
 
 /** Wording for a platform that names none: generic. */
 const GENERIC: PlatformWording = { admins: 'chat admins', refusal: (command) => `You are not allowed to use /${command}.` };
 
-function helpCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
-  const lines = COMMANDS.map((c) => `${c.usage} — ${c.description}${c.admin ? ' (admins)' : ''}`);
-  lines.push(`Admin commands are for ${wordingOf(ctx, req).admins}.`);
-  return Promise.resolve({ kind: 'text', title: 'newsbot: news digests in this chat', lines });
+/** A catalogue key if the catalogue has it (platform-specific wording exists for the built-in platforms). */
+const known = (key: string): MessageKey | null => (key in en ? (key as MessageKey) : null);
+
+function helpCommand(req: CommandRequest, ctx: CommandContext, t: Translator): Promise<Reply> {
+  const lines = COMMANDS.map((c) => `${t.isolate(c.usage)} — ${t.t(`cmd.${c.name}`)}${c.admin ? ` ${t.t('help.adminMark')}` : ''}`);
+  const who = known(`who.${req.platform}`);
+  lines.push(t.t('help.admins', { who: who ? t.t(who) : wordingOf(ctx, req).admins }));
+  return Promise.resolve({ kind: 'text', title: t.t('help.title'), lines });
 }
 
 const wordingOf = (deps: CommandDeps, req: CommandRequest): PlatformWording => deps.wording?.(req.platform) ?? GENERIC;
+
+function refusal(req: CommandRequest, ctx: CommandContext, t: Translator): string {
+  const key = known(`error.adminOnly.${req.platform}`);
+  return key ? t.t(key, { command: req.command }) : wordingOf(ctx, req).refusal(req.command);
+}
 
 const HANDLERS: Record<string, Handle> = {
   help: helpCommand,
@@ -38,6 +53,7 @@ const HANDLERS: Record<string, Handle> = {
   topics: topicsCommand,
   feeds: feedsCommand,
   status: statusCommand,
+  language: languageCommand,
 };
 
 /**
@@ -56,12 +72,14 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
 }
 
 async function dispatch(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
-  const handle = HANDLERS[req.command];
-  if (!handle) return { kind: 'error', text: `Unknown command /${clip(req.command, 32)}. Send /help for the list.` };
-  const spec = findCommand(req.command);
-  if (spec?.admin && !req.isAdmin) return { kind: 'error', text: wordingOf(ctx, req).refusal(req.command), private: true };
+  let t = chatTranslator(req, null);
   try {
-    return await handle(req, ctx);
+    t = chatTranslator(req, await ctx.store.getSubscription(subscriptionId(req)));
+    const handle = HANDLERS[req.command];
+    if (!handle) return { kind: 'error', text: t.t('error.unknownCommand', { command: clip(req.command, 32) }) };
+    const spec = findCommand(req.command);
+    if (spec?.admin && !req.isAdmin) return { kind: 'error', text: refusal(req, ctx, t), private: true };
+    return await handle(req, ctx, t);
   } catch (err) {
     if (outageCode(err)) {
       // Logged once as an outage by the storage watch; the user needs to know it was not saved.
@@ -69,6 +87,6 @@ async function dispatch(req: CommandRequest, ctx: CommandContext): Promise<Reply
       return { kind: 'error', text: STORAGE_OUTAGE_REPLY };
     }
     ctx.log.error('command failed', { command: req.command, platform: req.platform, chat: req.chatId, err });
-    return { kind: 'error', text: 'Sorry, something went wrong on our side; it has been logged. Please try again later.' };
+    return { kind: 'error', text: t.t('error.internal') };
   }
 }

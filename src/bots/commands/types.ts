@@ -17,6 +17,8 @@ export interface CommandRequest {
   /** Positional words after the command (Discord options are flattened in declared order). */
   args: string[];
   now: Date;
+  /** The user's language as the platform reports it (Discord interaction locale, Telegram language_code). */
+  locale?: string;
 }
 
 /**

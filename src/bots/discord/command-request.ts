@@ -60,5 +60,7 @@ export function toCommandRequest(interaction: ChatInputCommandInteraction, admin
     command: interaction.commandName.toLowerCase(),
     args: argsOf(interaction),
     now,
+    // The user's Discord client language (e.g. "de", "es-ES"); the router maps it to a catalogue.
+    ...(interaction.locale ? { locale: interaction.locale } : {}),
   };
 }

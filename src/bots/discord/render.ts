@@ -1,6 +1,6 @@
 import type { Digest, Story } from '../../digest/types.js';
 import { emptyDigestText } from '../../digest/empty.js';
-import { formatWhen } from '../../digest/when.js';
+import { translator, type Translator } from '../../i18n/i18n.js';
 import { safeUrl, sanitizeInline, sanitizeText, truncate } from '../../digest/render/sanitize.js';
 import { splitPlain } from '../../digest/render/split.js';
 import { escapeDiscord, linkTarget } from './escape.js';
@@ -32,6 +32,8 @@ export interface DiscordEmbed {
   description?: string;
   fields?: DiscordEmbedField[];
   footer?: { text: string };
+  /** A picture Discord fetches and shows beside the embed (http(s) only). */
+  thumbnail?: { url: string };
   author?: { name: string; url?: string };
   timestamp?: string;
 }
@@ -87,7 +89,7 @@ function sourcesValue(story: Story): string {
   return parts.join(' · ');
 }
 
-function storyEmbed(story: Story, n: number, timeZone: string | undefined): DiscordEmbed {
+function storyEmbed(story: Story, n: number, timeZone: string | undefined, t: Translator): DiscordEmbed {
   // The number is ours and stays unescaped.
   const number = `${n}. `;
   const embed: DiscordEmbed = { title: number + fitEscaped(sanitizeInline(story.title) || 'Untitled', DISCORD_LIMITS.title - number.length) };
@@ -105,9 +107,11 @@ function storyEmbed(story: Story, n: number, timeZone: string | undefined): Disc
   }
   if (description) embed.description = description;
   const sources = sourcesValue(story);
-  if (sources) embed.fields = [{ name: story.sources.length === 1 ? 'Source' : 'Sources', value: sources }];
-  const count = `${story.articles} article${story.articles === 1 ? '' : 's'}`;
-  embed.footer = { text: `${count} · updated ${formatWhen(story.updated, timeZone)}` };
+  if (sources) embed.fields = [{ name: t.t('digest.sourcesLabel', { count: story.sources.length }), value: sources }];
+  // The top story shows its picture (Discord fetches it; an http(s) URL only).
+  const image = n === 1 ? safeUrl(story.image) : null;
+  if (image && image.length <= 2048) embed.thumbnail = { url: image };
+  embed.footer = { text: `${t.t('digest.articles', { count: story.articles })} · ${t.t('digest.updated', { when: t.when(story.updated, timeZone) })}` };
   return embed;
 }
 
@@ -120,8 +124,10 @@ export function renderDiscord(digest: Digest, opts: DiscordRenderOptions = {}): 
     const text = fitEscaped(sanitizeText(opts.emptyText ?? emptyDigestText(digest, (opts.timeZone ?? digest.timeZone))), DISCORD_LIMITS.content);
     return [{ content: text, embeds: [], allowed_mentions: noMentions() }];
   }
-  let heading = `**News digest** · ${formatWhen(digest.window.from, (opts.timeZone ?? digest.timeZone))} – ${formatWhen(digest.window.to, (opts.timeZone ?? digest.timeZone))}`;
-  if (digest.topics.length) heading += `\nTopics: ${fitEscaped(sanitizeInline(digest.topics.join(', ')), 500)}`;
+  const t = translator(digest.language);
+  const zone = opts.timeZone ?? digest.timeZone;
+  let heading = `**${t.t('digest.heading')}** · ${t.when(digest.window.from, zone)} – ${t.when(digest.window.to, zone)}`;
+  if (digest.topics.length) heading += `\n${t.t('digest.topics', { topics: fitEscaped(sanitizeInline(digest.topics.join(', ')), 500) })}`;
   const messages: DiscordMessageBody[] = [];
   let embeds: DiscordEmbed[] = [];
   let total = 0;
@@ -133,7 +139,7 @@ export function renderDiscord(digest: Digest, opts: DiscordRenderOptions = {}): 
     total = 0;
   };
   digest.stories.forEach((story, k) => {
-    const e = storyEmbed(story, k + 1, (opts.timeZone ?? digest.timeZone));
+    const e = storyEmbed(story, k + 1, zone, t);
     const len = embedLength(e);
     if (embeds.length && (embeds.length >= DISCORD_LIMITS.embedsPerMessage || total + len > DISCORD_LIMITS.embedTotal)) flush();
     embeds.push(e);

@@ -64,6 +64,8 @@ export function createUpdateHandler(d: UpdateDeps): (update: Update) => Promise<
     const req: CommandRequest = {
       platform: 'telegram', chatId, scope: chatId, chatType, userId: String(msg.from.id), isAdmin,
       command: parsed.command, args: parsed.args, now: d.clock(),
+      // The user's Telegram app language (IETF tag, e.g. "de", "fa"), when Telegram sends it.
+      ...(msg.from.language_code ? { locale: msg.from.language_code } : {}),
     };
     d.log.debug('Telegram: command', { chat: chatId, command: req.command, args: req.args.length, isAdmin });
     const reply = await d.handler(req);

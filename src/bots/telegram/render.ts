@@ -1,6 +1,6 @@
 import type { Digest, Story } from '../../digest/types.js';
 import { emptyDigestText } from '../../digest/empty.js';
-import { formatWhen } from '../../digest/when.js';
+import { translator } from '../../i18n/i18n.js';
 import { safeUrl, sanitizeInline, sanitizeText, truncate } from '../../digest/render/sanitize.js';
 import { splitPlain } from '../../digest/render/split.js';
 
@@ -41,19 +41,20 @@ function toHtml(segs: readonly Seg[]): string {
   return segs
     .map((s) => {
       if (!s.text) return '';
-      const t = escapeHtml(s.text);
-      if (s.href) return `<a href="${escapeHtml(s.href)}">${t}</a>`;
-      return s.tag ? `<${s.tag}>${t}</${s.tag}>` : t;
+      const escaped = escapeHtml(s.text);
+      const t = s.tag ? `<${s.tag}>${escaped}</${s.tag}>` : escaped;
+      return s.href ? `<a href="${escapeHtml(s.href)}">${t}</a>` : t;
     })
     .join('');
 }
 
 function header(digest: Digest, timeZone: string | undefined): Seg[] {
+  const t = translator(digest.language);
   const segs: Seg[] = [
-    { text: 'News digest', tag: 'b' },
-    { text: ` · ${formatWhen(digest.window.from, timeZone)} – ${formatWhen(digest.window.to, timeZone)}` },
+    { text: t.t('digest.heading'), tag: 'b' },
+    { text: ` · ${t.when(digest.window.from, timeZone)} – ${t.when(digest.window.to, timeZone)}` },
   ];
-  if (digest.topics.length) segs.push({ text: `\n${truncate(sanitizeInline(`Topics: ${digest.topics.join(', ')}`), 500)}`, tag: 'i' });
+  if (digest.topics.length) segs.push({ text: `\n${truncate(sanitizeInline(t.t('digest.topics', { topics: digest.topics.join(', ') })), 500)}`, tag: 'i' });
   return segs;
 }
 
@@ -80,7 +81,9 @@ function sourcesLine(story: Story): Seg[] {
  * fit (the first cut at a word with "…" if even it does not), then its sources as links.
  */
 function storySegs(story: Story, n: number, budget: number): Seg[] {
-  const title: Seg = { text: truncate(`${n}. ${sanitizeInline(story.title)}`, Math.min(TITLE_MAX, budget)), tag: 'b' };
+  // The title links to the lead article.
+  const lead = safeUrl(story.sources[0]?.url);
+  const title: Seg = { text: truncate(`${n}. ${sanitizeInline(story.title)}`, Math.min(TITLE_MAX, budget)), tag: 'b', ...(lead ? { href: lead } : {}) };
   let sources = sourcesLine(story);
   let room = budget - title.text.length;
   const sourcesLength = visible(sources) + 1;

@@ -4,19 +4,49 @@
  */
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E]/g;
+/** Isolate openers (LRI, RLI, FSI) and their closer (PDI). */
+const ISOLATES = /[\u2066-\u2069\n]/g;
+
+/**
+ * Keeps only balanced isolates on one line: a closed isolate cannot reorder text outside it (which is
+ * how the bot's own messages embed a Latin name in Persian), while a lone opener or closer could.
+ */
+function balanceIsolates(text: string): string {
+  if (!/[\u2066-\u2069]/.test(text)) return text;
+  const drop = new Set<number>();
+  const open: number[] = [];
+  for (const m of text.matchAll(ISOLATES)) {
+    const i = m.index;
+    if (m[0] === '\n') {
+      for (const o of open) drop.add(o);
+      open.length = 0;
+    } else if (m[0] === '\u2069') {
+      if (open.length > 0) open.pop();
+      else drop.add(i);
+    } else open.push(i);
+  }
+  for (const o of open) drop.add(o);
+  if (drop.size === 0) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) if (!drop.has(i)) out += text[i];
+  return out;
+}
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * Strips bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069), LRM/RLM, and C0/C1 control
- * characters except the newline (tabs become spaces, CR LF becomes LF); lone surrogates become U+FFFD.
+ * Strips bidi overrides and embeddings (U+202A–U+202E), unbalanced isolates (U+2066–U+2069; a pair
+ * closed on its line stays), LRM/RLM, and C0/C1 control characters except the newline (tabs become
+ * spaces, CR LF becomes LF); lone surrogates become U+FFFD.
  */
 export function sanitizeText(text: string): string {
-  return text
-    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(CONTROLS, '')
-    .replace(LONE_SURROGATE, '\uFFFD');
+  return balanceIsolates(
+    text
+      .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+      .replace(/\t/g, ' ')
+      .replace(CONTROLS, '')
+      .replace(LONE_SURROGATE, '\uFFFD'),
+  );
 }
 
 /** {@link sanitizeText}, then every run of whitespace (newlines too) as one space: titles, names, sentences. */
@@ -40,7 +70,8 @@ export function truncate(text: string, max: number): string {
   const space = head.search(/\s\S*$/);
   if (space >= cut * 0.6) head = head.slice(0, space);
   head = head.replace(/(?:\s|\u200D|\uFE0E|\uFE0F|[,;:–—-])+$/u, '');
-  return `${head}…`;
+  // A cut inside an isolate must not leave its opener unclosed.
+  return balanceIsolates(`${head}…`);
 }
 
 /**

@@ -19,7 +19,7 @@ describe('given the shared command catalog', () => {
   it('gives admin commands Manage Guild ("32") as default permission and leaves the rest open', () => {
     expect(MANAGE_GUILD).toBe('32');
     const admin = defs.filter((d) => d.default_member_permissions === '32').map((d) => d.name).sort();
-    expect(admin).toEqual(['feeds', 'schedule', 'status', 'subscribe', 'topics', 'unsubscribe']);
+    expect(admin).toEqual(['feeds', 'language', 'schedule', 'status', 'subscribe', 'topics', 'unsubscribe']);
     expect(def('digest').default_member_permissions).toBeNull();
   });
 

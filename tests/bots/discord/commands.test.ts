@@ -37,6 +37,7 @@ describe('given each slash command from a member with Manage Guild', () => {
     { name: 'feeds', options: [sub('remove', [str('feed', 'f1a2')])], args: ['remove', 'f1a2'] },
     { name: 'feeds', options: [sub('list')], args: ['list'] },
     { name: 'status', options: [], args: [] },
+    { name: 'language', options: [str('code', 'de')], args: ['de'] },
     { name: 'help', options: [], args: [] },
   ];
 

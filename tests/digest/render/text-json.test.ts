@@ -62,3 +62,12 @@ describe('sanitize', () => {
     expect(truncate('short', 10)).toBe('short');
   });
 });
+
+describe('sanitizeText and bidi isolates', () => {
+  it('keeps an isolate closed on its line, drops lone openers and closers', () => {
+    expect(sanitizeText('نتیجه برای «\u2068Berlin\u2069»')).toBe('نتیجه برای «\u2068Berlin\u2069»');
+    expect(sanitizeText('a\u2067b')).toBe('ab');
+    expect(sanitizeText('a\u2069b\u2068c\nd\u2069')).toBe('abc\nd');
+    expect(sanitizeText('\u2068x\u2068y\u2069')).toBe('x\u2068y\u2069');
+  });
+});

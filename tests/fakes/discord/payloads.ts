@@ -113,6 +113,8 @@ export interface InteractionSpec {
   /** A direct message with the bot instead of the guild channel. */
   dm?: boolean;
   channelId?: string;
+  /** The user's client language (default en-US). */
+  locale?: string;
 }
 
 export function interactionPayload(ids: FakeIds, id: string, token: string, spec: InteractionSpec) {
@@ -137,7 +139,7 @@ export function interactionPayload(ids: FakeIds, id: string, token: string, spec
     version: 1,
     channel_id: channelId,
     app_permissions: '2248473465835073',
-    locale: 'en-US',
+    locale: spec.locale ?? 'en-US',
     entitlements: [],
     attachment_size_limit: 10_485_760,
     data: { id: `cmd-${spec.name}`, name: spec.name, type: 1, options: spec.options ?? [] },

@@ -13,7 +13,7 @@ import type { ApiError, SendFailure } from './api-errors.js';
 export type { ApiError, SendFailure } from './api-errors.js';
 
 export interface FakeChat { id: number; type: 'private' | 'group' | 'supergroup' | 'channel'; title?: string }
-export interface FakeUser { id: number; first_name?: string; username?: string }
+export interface FakeUser { id: number; first_name?: string; username?: string; language_code?: string }
 
 /** A message the bot sent and the fake accepted. `visible` is the text after HTML parsing. */
 export interface SentMessage {
