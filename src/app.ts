@@ -14,6 +14,7 @@ import { watchStorage } from './store/storage-health.js';
 import { fetchUrl } from './ingest/fetch.js';
 import type { Fetcher } from './ingest/feeds.js';
 import { fetchDueFeeds } from './ingest/feeds.js';
+import type { FeedClaim } from './ingest/feeds.js';
 import { extractHtml } from './ingest/extract/html.js';
 import { readInputs } from './ingest/sources.js';
 import { ingestInputs } from './ingest/ingest.js';
@@ -108,10 +109,11 @@ export function scheduledDigest(app: App) {
 }
 
 /** Polls due feeds (the scheduler's pollFeeds port). */
-export function feedPoller(app: App) {
+export function feedPoller(app: App, claim?: FeedClaim) {
   return async (now: Date): Promise<void> => {
     const results = await fetchDueFeeds(app.store, {
       now, fetcher: app.fetcher, extractHtml, fetchTeasers: app.config.fetchTeasers, log: app.log, pollMinutes: app.config.feedPollMinutes,
+      ...(claim ? { claim } : {}),
     });
     for (const r of results) app.log.debug('feed fetched', { ...r });
   };

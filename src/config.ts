@@ -22,6 +22,10 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL URL (NEWSBOT_DATABASE_URL); null means the embedded lowdb store in dataDir. */
   databaseUrl: string | null;
+  /** Redis URL for the limits shared by several instances (NEWSBOT_REDIS_URL); null: they are kept in PostgreSQL. */
+  redisUrl: string | null;
+  /** Port of /healthz and /metrics (NEWSBOT_HTTP_PORT); null: no HTTP server. */
+  httpPort: number | null;
   retentionDays: number;
   /** Default IANA zone for new subscriptions. */
   timezone: string;
@@ -55,6 +59,8 @@ export class ConfigError extends Error {
 export const ENV_VARS: Readonly<Record<string, string>> = {
   NEWSBOT_DATA: 'data folder for the embedded store (default data/)',
   NEWSBOT_DATABASE_URL: 'postgres://user:password@host:5432/db: use PostgreSQL instead of the data folder (several instances)',
+  NEWSBOT_REDIS_URL: 'redis://host:6379: share the platforms\' send limits between instances there (default: in PostgreSQL)',
+  NEWSBOT_HTTP_PORT: 'serve /healthz and /metrics (Prometheus) on this port (default: off)',
   NEWSBOT_RETENTION_DAYS: 'days of articles kept (default 30)',
   NEWSBOT_ADMINS: 'comma-separated platform:userId allowed to run admin commands (e.g. telegram:123,discord:456)',
   NEWSBOT_ALLOW_PRIVATE_URLS: '1 to allow fetching loopback/private addresses (local use only)',
@@ -132,9 +138,15 @@ export function loadConfig(rawEnv: Env, overrides: { dataDir?: string } = {}): C
     problems.push('NEWSBOT_DATABASE_URL must be a postgres:// URL (postgres://user:password@host:5432/database)');
   }
 
+  const redisUrl = str('NEWSBOT_REDIS_URL');
+  if (redisUrl !== null && !/^rediss?:\/\/[^/]/i.test(redisUrl)) problems.push('NEWSBOT_REDIS_URL must be a redis:// URL (redis://host:6379)');
+  if (redisUrl !== null && databaseUrl === null) problems.push('NEWSBOT_REDIS_URL is only used with NEWSBOT_DATABASE_URL (several instances); set both or neither');
+
   const config: Config = {
     dataDir: overrides.dataDir ?? str('NEWSBOT_DATA') ?? 'data',
     databaseUrl,
+    redisUrl,
+    httpPort: str('NEWSBOT_HTTP_PORT') === null ? null : int('NEWSBOT_HTTP_PORT', 0, 1, 65535),
     retentionDays: int('NEWSBOT_RETENTION_DAYS', 30, 1, 3650),
     timezone,
     admins,
@@ -165,7 +177,7 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** Every secret in the config, for log redaction. */
 export function secretsOf(config: Config): string[] {
-  return [...config.platforms.flatMap((p) => p.secrets), config.llm?.apiKey, urlPassword(config.databaseUrl)].filter((s): s is string => Boolean(s));
+  return [...config.platforms.flatMap((p) => p.secrets), config.llm?.apiKey, urlPassword(config.databaseUrl), urlPassword(config.redisUrl)].filter((s): s is string => Boolean(s));
 }
 
 /** The password in a database URL, if any (decoded, as it could appear in a driver message). */

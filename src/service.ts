@@ -11,6 +11,8 @@ import type { App } from './app.js';
 import type { RunningPlatform } from './bots/platform.js';
 import { createScheduler } from './scheduler/scheduler.js';
 import { realClock } from './scheduler/clock.js';
+import { PostgresStore } from './store/postgres/postgres-store.js';
+import { startCluster } from './cluster/cluster.js';
 
 /** How long shutdown may take before the process exits anyway. */
 const SHUTDOWN_MS = 9_000;
@@ -41,12 +43,17 @@ async function run(app: App, signal: StopSignal): Promise<number> {
   const bots = config.platforms.filter((p) => !p.fallback);
   const chosen = bots.length > 0 ? bots : config.platforms.filter((p) => p.fallback);
   const running: RunningPlatform[] = [];
+  // On PostgreSQL several instances may run: each claims its slots and feeds, and one polls Telegram.
+  const cluster = app.store instanceof PostgresStore
+    ? startCluster(app.store, { log, redisUrl: config.redisUrl, feedPollMinutes: config.feedPollMinutes })
+    : null;
   const stopAll = async () => {
     for (const p of running.reverse()) await p.stop().catch((err: unknown) => log.warn('stop failed', { err }));
+    await cluster?.stop();
   };
   try {
     for (const p of chosen) {
-      const started = await p.start(platformContext(app, p.id));
+      const started = await p.start({ ...platformContext(app, p.id), ...(cluster ? { pollGate: cluster.telegramPollGate } : {}) });
       if (started) running.push(started);
     }
   } catch (err) {
@@ -63,6 +70,7 @@ async function run(app: App, signal: StopSignal): Promise<number> {
     ? createLogger({ level: config.logLevel === 'debug' ? 'debug' : 'warn', secrets: secretsOf(config) })
     : log;
   const scheduler = createScheduler({
+    ...(cluster ? { claims: cluster.claims, sharedLimits: cluster.sharedLimits } : {}),
     store: app.store,
     senders: Object.fromEntries(running.map((p) => [p.sender.platform, p.sender])),
     buildDigest: scheduledDigest(app),
@@ -70,10 +78,11 @@ async function run(app: App, signal: StopSignal): Promise<number> {
     log: schedulerLog.child({ part: 'scheduler' }),
     graceHours: config.catchUpGraceHours,
     maxWindowHours: config.maxWindowHours,
-    pollFeeds: feedPoller(app),
+    pollFeeds: feedPoller(app, cluster?.feedClaim),
     feedPollMinutes: config.feedPollMinutes,
   });
   await scheduler.start();
+  cluster?.attach(scheduler);
   if (!terminal) log.info('newsbot running', { platforms: running.map((p) => p.sender.platform) });
 
   const dones = running.map((p) => p.done);

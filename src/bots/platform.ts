@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import type { LimitRule } from '../scheduler/rate-limit.js';
 import type { ChatSender } from '../scheduler/sender.js';
 import type { Store } from '../store/store.js';
+import type { PollGate } from '../cluster/poll-leader.js';
 import type { ChatEvents, CommandHandler, PlatformWording, Reply } from './commands/types.js';
 
 export type { PlatformWording } from './commands/types.js';
@@ -52,6 +53,8 @@ export interface PlatformContext {
   seedSamples(): Promise<number>;
   /** Today's digest over everything stored, for a first look. */
   overview(now: Date): Promise<{ digest: Digest; emptyText: string }>;
+  /** Several instances on one database: when this instance may poll for updates (only one at a time may; src/cluster/poll-leader.ts). */
+  pollGate?: PollGate;
 }
 
 /** A started platform client, typed by its message `M`. */

@@ -231,7 +231,10 @@ export const FEED_CONCURRENCY = 4;
  * Fetches every enabled feed that is due (or all), a few at a time; one failing feed never stops
  * the others. Results come in the store's feed order.
  */
-export async function fetchDueFeeds(store: Store, deps: FeedFetchDeps & { concurrency?: number }, all = false): Promise<FeedFetchResult[]> {
+/** Several instances on one database: true when this instance may fetch the feed this interval (src/cluster/feed-claims.ts). */
+export type FeedClaim = (feed: Feed) => Promise<boolean>;
+
+export async function fetchDueFeeds(store: Store, deps: FeedFetchDeps & { concurrency?: number; claim?: FeedClaim }, all = false): Promise<FeedFetchResult[]> {
   const nowIso = deps.now.toISOString();
   const due = (await store.listFeeds()).filter((f) => !f.disabled && (all || !f.nextFetchAt || f.nextFetchAt <= nowIso));
   const results: FeedFetchResult[] = [];
@@ -241,6 +244,7 @@ export async function fetchDueFeeds(store: Store, deps: FeedFetchDeps & { concur
       const i = next++;
       const feed = due[i]!;
       try {
+        if (deps.claim && !(await deps.claim(feed))) continue; // another instance fetches it this interval
         results[i] = await fetchFeed(store, feed, deps);
       } catch (err) {
         // fetchFeed records its own failures; this is the store failing underneath it.
@@ -249,5 +253,5 @@ export async function fetchDueFeeds(store: Store, deps: FeedFetchDeps & { concur
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency ?? FEED_CONCURRENCY, due.length)) }, worker));
-  return results;
+  return results.filter((r) => r !== undefined);
 }

@@ -6,6 +6,7 @@
 import type { Clock } from './clock.js';
 import { SendWindows } from './rate-limit.js';
 import type { LimitRule, Reservation } from './rate-limit.js';
+import type { SharedWindow } from './shared-window.js';
 
 interface Waiter {
   chatId: string;
@@ -20,7 +21,8 @@ export class SendQueue {
   private closed = false;
   private kick: (() => void) | null = null;
 
-  constructor(rules: readonly LimitRule[], private readonly clock: Clock) {
+  /** `shared`: the platform's global limit as counted across instances (multi-instance mode), checked after the local rules. */
+  constructor(rules: readonly LimitRule[], private readonly clock: Clock, private readonly shared?: SharedWindow) {
     this.windows = new SendWindows(rules);
   }
 
@@ -61,6 +63,18 @@ export class SendQueue {
     this.wake();
   }
 
+  /** A local reservation that also frees its shared place when done. */
+  private withShared(local: Reservation, token: string | null): Reservation {
+    const shared = this.shared;
+    if (!shared || token === null) return local;
+    return {
+      done(at) {
+        local.done(at);
+        void shared.done(token);
+      },
+    };
+  }
+
   private wake(): void {
     const k = this.kick;
     this.kick = null;
@@ -88,8 +102,22 @@ export class SendQueue {
           }
         }
         if (index >= 0) {
+          let token: string | null = null;
+          if (this.shared) {
+            const r = await this.shared.reserve();
+            if (r.token === null) {
+              await this.clock.sleep(r.waitMs);
+              continue;
+            }
+            token = r.token;
+            // close() may have emptied the list meanwhile; only this loop removes from the middle.
+            if (this.closed) {
+              void this.shared.done(token);
+              break;
+            }
+          }
           const [w] = this.waiters.splice(index, 1) as [Waiter];
-          w.resolve(this.windows.reserve(w.chatId, now));
+          w.resolve(this.withShared(this.windows.reserve(w.chatId, this.clock.now().getTime()), token));
           continue;
         }
         // Nothing can go now: sleep until the first place frees up, or until something changes.

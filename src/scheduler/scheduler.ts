@@ -17,6 +17,8 @@ import type { BuildDigest, DeliverDeps, RetryPolicy } from './delivery.js';
 import { planCatchUp } from './catch-up.js';
 import { NextRunIndex } from './next-run-index.js';
 import { Pool, SendQueue } from './queue.js';
+import type { SharedWindow } from './shared-window.js';
+import type { SlotClaims } from './slot-claims.js';
 import type { LimitRule } from './rate-limit.js';
 import { advanceLastDigestAt, deliveryKey, newRecord } from './records.js';
 import { nextRun, slotsBetween } from './schedule.js';
@@ -44,6 +46,10 @@ export interface SchedulerDeps {
   limits?: Partial<Record<Platform, readonly LimitRule[]>>;
   /** How long stop() waits for sends in flight (default 8 s, under the 10 s shutdown budget). */
   stopTimeoutMs?: number;
+  /** Several instances on one database: a slot is delivered only by the instance that claims it (src/cluster). */
+  claims?: SlotClaims;
+  /** Several instances: each platform's global limit counted across all of them (src/cluster). */
+  sharedLimits?: Partial<Record<Platform, SharedWindow>>;
 }
 
 /** The running scheduler. */
@@ -58,6 +64,8 @@ export interface Scheduler {
   nextRuns(): Map<string, Date>;
   /** Resolves when every queued slot has been worked on (tests, benchmarks). */
   idle(): Promise<void>;
+  /** Queues an unfinished slot another instance left (multi-instance takeover); it is claimed before it is sent. */
+  adopt(subscriptionId: string, slot: Date): Promise<void>;
 }
 
 /** Settings the next run depends on; a change re-plans the subscription. */
@@ -81,7 +89,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   const queueFor = (p: Platform): SendQueue => {
     let q = queues.get(p);
-    if (!q) queues.set(p, (q = new SendQueue(deps.limits?.[p] ?? senders[p]?.limits ?? [], clock)));
+    if (!q) queues.set(p, (q = new SendQueue(deps.limits?.[p] ?? senders[p]?.limits ?? [], clock, deps.sharedLimits?.[p])));
     return q;
   };
   const pause = async (ms: number): Promise<boolean> => {
@@ -114,14 +122,23 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           runners.delete(sub.id);
           return;
         }
-        try {
-          await deliverSlot(deliverDeps, sub.id, new Date(next));
-        } catch (err) {
-          // A store write failed: the record stays unfinished and is resumed on the next start.
-          log.error('delivery stopped by an unexpected error', { subscription: sub.id, slot: new Date(next).toISOString(), err });
-        }
+        await deliverClaimed(sub.id, new Date(next));
       }
     });
+  }
+
+  /** Delivers a slot, first claiming it when several instances share the database. */
+  async function deliverClaimed(subscriptionId: string, slot: Date): Promise<void> {
+    const key = deliveryKey(subscriptionId, slot);
+    try {
+      if (deps.claims && !(await deps.claims.claim(key))) return; // another instance has it
+      await deliverSlot(deliverDeps, subscriptionId, slot);
+    } catch (err) {
+      // A store write failed: the record stays unfinished and is resumed on the next start (or by another instance).
+      log.error('delivery stopped by an unexpected error', { subscription: subscriptionId, slot: slot.toISOString(), err });
+    } finally {
+      await deps.claims?.release(key).catch((err: unknown) => log.warn('could not release a delivery slot; its lease runs out', { err }));
+    }
   }
 
   /** Writes the 'pending' records (the slots are now durable) in one batch, then queues them. */
@@ -130,7 +147,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     for (const [sub, slot] of due) {
       if (!(await store.getDelivery(deliveryKey(sub.id, slot)))) fresh.push(newRecord(sub.id, slot, now));
     }
-    if (fresh.length > 0) await store.putDeliveries(fresh);
+    if (fresh.length > 0) await (deps.claims ? deps.claims.insertNew(fresh) : store.putDeliveries(fresh));
     for (const [sub, slot] of due) enqueue(sub, slot);
   }
 
@@ -251,6 +268,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       log.info('scheduler stopped');
     },
     nextRuns: () => index.snapshot(),
+    async adopt(subscriptionId, slot) {
+      if (stopping) return;
+      const sub = await store.getSubscription(subscriptionId);
+      // A removed subscription's slot is recorded 'skipped' by deliverSlot; no runner needed.
+      if (!sub || !eligible(sub)) await deliverClaimed(subscriptionId, slot);
+      else enqueue(sub, slot);
+    },
     async idle() {
       await ticking;
       while (runners.size > 0) await Promise.allSettled([...runners.values()].map((r) => r.done));

@@ -36,13 +36,13 @@ describe('postgres store: migrations and errors', () => {
     const fresh = await createTestDatabase('migrate');
     try {
       const runs = await Promise.all([migrate(fresh.url), migrate(fresh.url), migrate(fresh.url)]);
-      expect(runs.flat()).toEqual(['001_initial']);
+      expect(runs.flat()).toEqual(['001_initial', '002_send-window']);
       expect(await migrate(fresh.url)).toEqual([]);
       const c = new pg.Client({ connectionString: fresh.url });
       await c.connect();
       const tables = await c.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
       await c.end();
-      expect(tables.rows.map((r: { tablename: string }) => r.tablename)).toEqual(['articles', 'deliveries', 'digest_history', 'feeds', 'leases', 'newsbot_migrations', 'stories', 'subscriptions']);
+      expect(tables.rows.map((r: { tablename: string }) => r.tablename)).toEqual(['articles', 'deliveries', 'digest_history', 'feeds', 'leases', 'newsbot_migrations', 'send_window', 'stories', 'subscriptions']);
     } finally {
       await fresh.drop();
     }

@@ -20,6 +20,7 @@ import { deliverReply } from './deliver-reply.js';
 import { startError, TelegramStartError } from './errors.js';
 import { startLongPoll } from './long-poll.js';
 import type { LongPoll } from './long-poll.js';
+import type { PollGate } from '../../cluster/poll-leader.js';
 import { createUpdateHandler } from './on-update.js';
 import { scrubbedLogger } from './scrubbed-logger.js';
 import { createSendMessage } from './telegram-message.js';
@@ -39,6 +40,8 @@ export interface TelegramBotOptions {
   pollTimeoutSeconds?: number;
   /** Interface the webhook server listens on (default all). */
   webhookHost?: string;
+  /** Several instances: decides when this one long-polls (only one at a time may; src/cluster/poll-leader.ts). */
+  pollGate?: PollGate;
 }
 
 /** A running bot. */
@@ -123,14 +126,15 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
       log.info('Telegram: webhook set', { bot: me.username, port: webhook.port, path });
     } else {
       await bot.telegram.deleteWebhook();
-      poll = startLongPoll({
+      const startPolling = (): LongPoll => startLongPoll({
         telegram: bot.telegram, sleep,
         handle: (u) => bot.handleUpdate(u),
         ...(o.pollTimeoutSeconds !== undefined ? { timeoutSeconds: o.pollTimeoutSeconds } : {}),
         onRetry: (err, waitMs) => log.warn('Telegram: getUpdates failed; retrying', { err, waitMs }),
         onFatal: (err) => log.error('Telegram: polling stopped (token revoked, or another process polls with it)', { err }),
       });
-      log.info('Telegram: long polling', { bot: me.username });
+      poll = o.pollGate ? o.pollGate(startPolling) : startPolling();
+      log.info(o.pollGate ? 'Telegram: long polling while this instance holds the poll lease' : 'Telegram: long polling', { bot: me.username });
     }
   } catch (err) {
     server?.close();

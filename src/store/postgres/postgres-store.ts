@@ -63,6 +63,28 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** Runs `fn` in one transaction on one connection (committed when it resolves, rolled back when it throws). */
+  async transaction<T>(what: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    if (this.closed) throw new StoreError(`the store on PostgreSQL at ${this.where} is closed`);
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw pgError(this.where, what, err);
+    }
+    try {
+      await client.query('BEGIN');
+      const out = await fn(client);
+      await client.query('COMMIT');
+      return out;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw pgError(this.where, what, err);
+    } finally {
+      client.release();
+    }
+  }
+
   async addArticles(input: Article[]): Promise<AddResult> {
     for (const a of input) assertRecord('article', checkArticle, a, 'id');
     const first = new Map<string, Article>();

@@ -34,6 +34,12 @@ export interface FakeBotApiOptions {
   botUsername?: string;
   /** Answer a wrong token with 404 Not Found (what Telegram does for a malformed one) instead of 401. */
   wrongTokenStatus?: 401 | 404;
+  /**
+   * Enforce Telegram's limits like the real API: 429 (retry_after 1) for a sendMessage over 30 in
+   * any second overall or a second one within a second to one chat, and 409 Conflict for a
+   * getUpdates while another one is held open. Counted in `counts` either way.
+   */
+  enforceLimits?: boolean;
 }
 
 export class FakeBotApi {
@@ -45,6 +51,13 @@ export class FakeBotApi {
   webhook: { url: string; secret_token: string | undefined } | null = null;
   /** Make setMyCommands fail (to check it is not fatal). */
   failSetMyCommands = false;
+  /** Refusals for the limits (with `enforceLimits`): 429 Too Many Requests and 409 Conflict answered. */
+  readonly counts = { tooManyRequests: 0, conflicts: 0 };
+  /** When each accepted message arrived (performance.now()), in order. */
+  readonly arrivals: number[] = [];
+  private readonly recent: number[] = [];
+  private readonly lastByChat = new Map<string, number>();
+  private polling = 0;
 
   private readonly updates: { update_id: number; [k: string]: unknown }[] = [];
   private confirmed = 0;
@@ -56,7 +69,7 @@ export class FakeBotApi {
   private readonly pollFailures: ApiError[] = [];
   private readonly watchers = new Set<() => void>();
 
-  private constructor(private readonly server: Server, private readonly o: Required<Omit<FakeBotApiOptions, 'wrongTokenStatus'>> & FakeBotApiOptions) {}
+  private constructor(private readonly server: Server, private readonly o: Required<Omit<FakeBotApiOptions, 'wrongTokenStatus' | 'enforceLimits'>> & FakeBotApiOptions) {}
 
   static async start(o: FakeBotApiOptions): Promise<FakeBotApi> {
     const server = createServer();
@@ -179,6 +192,12 @@ export class FakeBotApi {
       return this.reply(res, { error_code: status, description: status === 401 ? 'Unauthorized' : 'Not Found' });
     }
     this.calls.push({ method, body, prefix });
+    const limited = this.o.enforceLimits ? this.limitError(method, body) : null;
+    if (limited) {
+      this.refused.push({ method, body, ...limited });
+      this.notify();
+      return this.reply(res, limited);
+    }
     const pollFailure = method === 'getUpdates' ? this.pollFailures.shift() : undefined;
     if (pollFailure) {
       this.refused.push({ method, body, ...pollFailure });
@@ -197,6 +216,26 @@ export class FakeBotApi {
     } finally {
       this.notify();
     }
+  }
+
+  /** Telegram's flood control and its one-poller rule (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this). */
+  private limitError(method: string, body: Record<string, unknown>): ApiError | null {
+    if (method === 'getUpdates' && this.polling > 0) {
+      this.counts.conflicts++;
+      return { error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' };
+    }
+    if (method !== 'sendMessage') return null;
+    const now = performance.now();
+    while (this.recent.length > 0 && (this.recent[0] as number) <= now - 1000) this.recent.shift();
+    const chat = String(body.chat_id ?? '');
+    const last = this.lastByChat.get(chat);
+    if (this.recent.length >= 30 || (last !== undefined && last > now - 1000)) {
+      this.counts.tooManyRequests++;
+      return { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } };
+    }
+    this.recent.push(now);
+    this.lastByChat.set(chat, now);
+    return null;
   }
 
   private notify(): void {
@@ -247,6 +286,7 @@ export class FakeBotApi {
     const ready = () => this.updates.filter((u) => u.update_id >= this.confirmed).slice(0, limit);
     const timeout = Number(body.timeout ?? 0);
     if (ready().length > 0 || timeout <= 0) return ready();
+    this.polling++;
     // Really long-poll: hold until an update arrives, the timeout passes, or the client goes away.
     await new Promise<void>((resolve) => {
       const done = () => {
@@ -259,6 +299,7 @@ export class FakeBotApi {
       this.waiting.add(done);
       res.once('close', done);
     });
+    this.polling--;
     return ready();
   }
 
@@ -277,6 +318,7 @@ export class FakeBotApi {
     const text = String(body.text);
     const visible = body.parse_mode === 'HTML' ? (parseTelegramHtml(text) as { text: string }).text : text;
     const message_id = this.nextMessageId++;
+    this.arrivals.push(performance.now());
     this.sent.push({ message_id, chat_id: chatId, text, visible, parse_mode: body.parse_mode as string | undefined, link_preview_options: body.link_preview_options });
     return { ok: { message_id, date: 1_700_000_000, chat: { id: Number(chatId), type: 'private' }, text: visible } };
   }
