@@ -3,6 +3,8 @@
  * `newsbot` command line: parses arguments (commander), loads config once, calls the app.
  * User mistakes end with one line on stderr and a non-zero exit code, never a stack trace.
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, ENV_VARS, loadConfig, readEnv } from './config.js';
 import type { Config } from './config.js';
@@ -140,24 +142,38 @@ evaluate.command('summaries').argument('<dir>', 'folder with articles/ and summa
     process.exitCode = await evalSummariesCommand(dir, Number(o.sentences), o.minRatio ? Number(o.minRatio) : null, o.json === true);
   });
 
-program.exitOverride();
-try {
-  await program.parseAsync(process.argv);
-} catch (err) {
-  if (err instanceof CommanderError) {
-    // commander already printed the message (or the help); keep its exit code.
-    process.exitCode = err.exitCode;
-  } else if (err instanceof CliError) {
-    process.stderr.write(`newsbot: ${err.message}\n`);
-    process.exitCode = err.code;
-  } else if (err instanceof ConfigError) {
-    process.stderr.write(`newsbot: ${err.message}\n`);
-    process.exitCode = 2;
-  } else if (err instanceof Error && ['StoreError', 'FetchError', 'FeedError', 'InputError'].includes(err.name)) {
-    process.stderr.write(`newsbot: ${err.message}\n`);
-    process.exitCode = 1;
-  } else {
-    process.stderr.write(`newsbot: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 70;
+/** Runs the CLI on `argv` (shaped as process.argv) in this process; returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  process.exitCode = undefined;
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    process.exitCode = exitCodeFor(err);
   }
+  return Number(process.exitCode ?? 0);
+}
+
+/** One line on stderr for a user mistake, and its exit code; a stack trace only for our bugs. */
+function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) return err.exitCode; // commander already printed the message (or the help)
+  if (err instanceof CliError) {
+    process.stderr.write(`newsbot: ${err.message}\n`);
+    return err.code;
+  }
+  if (err instanceof ConfigError) {
+    process.stderr.write(`newsbot: ${err.message}\n`);
+    return 2;
+  }
+  if (err instanceof Error && ['StoreError', 'FetchError', 'FeedError', 'InputError'].includes(err.name)) {
+    process.stderr.write(`newsbot: ${err.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`newsbot: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return 70;
+}
+
+// Run when executed (the bin, or node src/cli.ts), not when a test imports main().
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv);
 }

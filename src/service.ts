@@ -32,13 +32,14 @@ export function processSignal(): StopSignal {
 export async function runService(config: Config, opts: { signal?: StopSignal; app?: App } = {}): Promise<number> {
   const app = opts.app ?? (await openApp(config));
   try {
-    return await run(app, opts.signal ?? processSignal());
+    // Only a real signal may force the process out (an in-process caller's signal never does).
+    return await run(app, opts.signal ?? processSignal(), opts.signal === undefined);
   } finally {
     await app.close();
   }
 }
 
-async function run(app: App, signal: StopSignal): Promise<number> {
+async function run(app: App, signal: StopSignal, hardExit: boolean): Promise<number> {
   const { config, log } = app;
   const bots = config.platforms.filter((p) => !p.fallback);
   const chosen = bots.length > 0 ? bots : config.platforms.filter((p) => p.fallback);
@@ -88,11 +89,9 @@ async function run(app: App, signal: StopSignal): Promise<number> {
   const dones = running.map((p) => p.done);
   const ended = dones.every((d) => d !== undefined) ? Promise.all(dones).then(() => 'done') : new Promise<string>(() => undefined);
   const why = await Promise.race([signal, ended]);
-  if (why !== 'done') {
-    log.info('shutting down', { signal: why });
-    // Exit 0 within 10 s even if a platform hangs; the store flushes on every write already.
-    setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
-  }
+  if (why !== 'done') log.info('shutting down', { signal: why });
+  // Exit 0 within 10 s even if a platform hangs; the store flushes on every write already.
+  if (why !== 'done' && hardExit) setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
   await scheduler.stop();
   await stopAll();
   return 0;
