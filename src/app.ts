@@ -68,7 +68,7 @@ export async function openApp(config: Config, opts: { log?: Logger; clock?: () =
   const readUrl = async (url: string, now: Date): Promise<Article> => {
     for await (const r of readInputs([url], { now, fetcher })) {
       if ('error' in r) throw new Error(r.error);
-      return r.article;
+      if ('article' in r) return r.article;
     }
     throw new Error('nothing to read');
   };

@@ -55,6 +55,11 @@ function absolute(link: string | null, base: string | null): string | null {
   }
 }
 
+/** An Atom link with rel="self": where the feed says it lives. */
+function self(links: unknown): string | null {
+  return str((arr(links).map(rec).find((l) => l.rel === 'self') ?? {}).href);
+}
+
 /** An Atom link: the alternate one (or the first without rel). */
 function alternate(links: unknown): string | null {
   const ls = arr(links).map(rec);
@@ -91,7 +96,9 @@ function mediaSummary(it: Rec, scan: FeedScan | null): FeedText | null {
   return firstText(scan, itunes.summary, itunes.subtitle, media.description, rec(first(media.groups)).description, rec(first(media.contents)).description);
 }
 
-export function rssFeed(format: 'rss' | 'rdf', feed: Rec, base: string | null, scan: FeedScan | null): ParsedFeed {
+export function rssFeed(format: 'rss' | 'rdf', feed: Rec, fetchedFrom: string | null, scan: FeedScan | null): ParsedFeed {
+  const selfUrl = absolute(self(rec(feed.atom).links), fetchedFrom);
+  const base = fetchedFrom ?? selfUrl;
   const link = absolute(str(feed.link) ?? alternate(rec(feed.atom).links), base);
   const ttl = Number(feed.ttl);
   const feedLang = lang(feed.language, first(rec(feed.dc).languages), rec(feed.xml).lang);
@@ -99,6 +106,7 @@ export function rssFeed(format: 'rss' | 'rdf', feed: Rec, base: string | null, s
     format,
     title: plainText(firstText(scan, feed.title, first(rec(feed.dc).titles), rec(feed.atom).title)),
     link,
+    selfUrl,
     language: feedLang,
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? Math.min(Math.round(ttl), 1440) : null,
     items: arr(feed.items).slice(0, MAX_FEED_ITEMS).map((raw, i): FeedItem => {
@@ -126,13 +134,16 @@ export function rssFeed(format: 'rss' | 'rdf', feed: Rec, base: string | null, s
   };
 }
 
-export function atomFeed(feed: Rec, base: string | null, scan: FeedScan | null): ParsedFeed {
+export function atomFeed(feed: Rec, fetchedFrom: string | null, scan: FeedScan | null): ParsedFeed {
+  const selfUrl = absolute(self(feed.links), fetchedFrom);
+  const base = fetchedFrom ?? selfUrl;
   const link = absolute(alternate(feed.links), base);
   const feedLang = lang(rec(feed.xml).lang, first(rec(feed.dc).languages));
   return {
     format: 'atom',
     title: plainText(text(feed.title, scan)),
     link,
+    selfUrl,
     language: feedLang,
     ttlMinutes: null,
     items: arr(feed.entries).slice(0, MAX_FEED_ITEMS).map((raw): FeedItem => {
@@ -153,13 +164,16 @@ export function atomFeed(feed: Rec, base: string | null, scan: FeedScan | null):
   };
 }
 
-export function jsonFeed(feed: Rec, base: string | null): ParsedFeed {
+export function jsonFeed(feed: Rec, fetchedFrom: string | null): ParsedFeed {
+  const selfUrl = absolute(str(feed.feed_url), fetchedFrom);
+  const base = fetchedFrom ?? selfUrl;
   const link = absolute(str(feed.home_page_url), base);
   const feedLang = lang(feed.language);
   return {
     format: 'json',
     title: plainText(text(feed.title, null)),
     link,
+    selfUrl,
     language: feedLang,
     ttlMinutes: null,
     items: arr(feed.items).slice(0, MAX_FEED_ITEMS).map((raw): FeedItem => {

@@ -48,7 +48,7 @@ function asDocument(fragment: string): string {
  * One feed item as an article. `budget.teasers` counts the teaser pages still allowed in this
  * feed fetch; a failed page fetch falls back to the teaser.
  */
-export async function itemArticle(item: FeedItem, feed: Feed, source: string, deps: ItemDeps, budget: { teasers: number }): Promise<Article> {
+export async function itemArticle(item: FeedItem, feed: Pick<Feed, 'id'> | null, source: string, deps: ItemDeps, budget: { teasers: number }): Promise<Article> {
   const own = item.html ?? item.summary;
   let x = deps.extractHtml(asDocument(own ?? ''), item.url ? { url: item.url } : {});
   if (deps.fetchTeasers && item.url && isTeaser(x.text) && budget.teasers > 0) {
@@ -58,12 +58,12 @@ export async function itemArticle(item: FeedItem, feed: Feed, source: string, de
       const full = deps.extractHtml(page.text(), { url: page.url });
       if (full.text.length > x.text.length) x = full;
     } catch (err) {
-      deps.log?.debug('teaser page not fetched', { feed: feed.id, url: item.url, error: errorLine(err) });
+      deps.log?.debug('teaser page not fetched', { feed: feed?.id, url: item.url, error: errorLine(err) });
     }
   }
   const description = item.summary && item.html ? deps.extractHtml(asDocument(item.summary)).text.slice(0, 500) || null : x.description;
   return toArticle(
     { ...x, title: item.title ?? x.title, published: item.published ?? x.published, byline: item.author ?? x.byline, description, image: item.image ?? x.image ?? null, language: item.language ?? x.language },
-    { defaultSource: source, url: item.url, feedId: feed.id, now: deps.now },
+    { defaultSource: source, url: item.url, feedId: feed?.id ?? null, now: deps.now },
   );
 }

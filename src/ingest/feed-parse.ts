@@ -40,6 +40,8 @@ export interface ParsedFeed {
   title: string | null;
   /** The site the feed belongs to. */
   link: string | null;
+  /** Where the feed says it lives (Atom rel="self", JSON Feed `feed_url`); item links of a feed file resolve against it. */
+  selfUrl: string | null;
   /** The feed's declared language, if any. */
   language: string | null;
   /** RSS `<ttl>`, at most a day. */

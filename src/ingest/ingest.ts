@@ -49,6 +49,7 @@ export async function ingestInputs(
       onItem({ source: r.source, status: 'failed', error: r.error });
       continue;
     }
+    if (!('article' in r)) continue; // a feed file without items: nothing to store
     pending.push(r);
     if (pending.length >= BATCH) await flush();
   }

@@ -7,11 +7,17 @@ import { extractText } from './extract/text.js';
 import { decodeText, sniffBinary } from './decode.js';
 import { hostSource, InputError, toArticle } from './to-article.js';
 import type { Fetcher } from './feeds.js';
+import { FEED_EXTENSIONS, isJsonFeed, readFeedFile } from './feed-file.js';
+import type { FeedInfo } from './feed-file.js';
 
-/** One input's outcome: an article (with its extraction), or a one-line error. */
+/**
+ * One input's outcome: an article (with its extraction, and its feed when it is a feed file's
+ * item), a one-line error, or a feed file without items.
+ */
 export type InputResult =
-  | { source: string; article: Article; extracted: Extracted }
-  | { source: string; error: string };
+  | { source: string; article: Article; extracted: Extracted; feed?: FeedInfo }
+  | { source: string; error: string }
+  | { source: string; feed: FeedInfo; items: 0 };
 
 /** Files larger than this are refused rather than parsed (a page is rarely over 2 MB). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -19,6 +25,8 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_JSON_ITEMS = 5_000;
 
 export const PAGE_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.json'] as const;
+/** Every file type read: pages, and feeds (a `.json` file may be either). */
+export const INPUT_EXTENSIONS: readonly string[] = [...PAGE_EXTENSIONS, ...FEED_EXTENSIONS];
 
 export interface ReadDeps {
   now: Date;
@@ -64,15 +72,15 @@ async function* walk(dir: string): AsyncGenerator<string> {
     if (e.name.startsWith('.')) continue;
     const path = join(dir, e.name);
     if (e.isDirectory()) yield* walk(path);
-    else if (e.isFile() && (PAGE_EXTENSIONS as readonly string[]).includes(extname(e.name).toLowerCase())) yield path;
+    else if (e.isFile() && INPUT_EXTENSIONS.includes(extname(e.name).toLowerCase())) yield path;
   }
 }
 
 async function* readFileInput(path: string, deps: ReadDeps, fromWalk: boolean): AsyncGenerator<InputResult> {
   const ext = extname(path).toLowerCase();
   const folder = basename(dirname(resolve(path))) || 'files';
-  if (!fromWalk && !(PAGE_EXTENSIONS as readonly string[]).includes(ext)) {
-    yield { source: path, error: `unsupported file type "${ext || 'none'}"; use .txt, .md, .html, .htm or .json` };
+  if (!fromWalk && !INPUT_EXTENSIONS.includes(ext)) {
+    yield { source: path, error: `unsupported file type "${ext || 'none'}"; use ${INPUT_EXTENSIONS.slice(0, -1).join(', ')} or ${INPUT_EXTENSIONS.at(-1)}` };
     return;
   }
   try {
@@ -82,9 +90,14 @@ async function* readFileInput(path: string, deps: ReadDeps, fromWalk: boolean): 
       throw new InputError(`file is ${(info.size / 1048576).toFixed(1)} MB; pages over ${MAX_FILE_BYTES / 1048576} MB are refused`);
     }
     const bytes = await readFile(path);
-    if (sniffBinary(bytes)) throw new InputError(`binary data, not a text page (expected ${PAGE_EXTENSIONS.join(' ')})`);
+    if (sniffBinary(bytes)) throw new InputError(`binary data, not a text page or feed (expected ${INPUT_EXTENSIONS.join(' ')})`);
+    // The one decode path (BOM, XML declaration, byte patterns), as for a fetched body.
     const text = decodeText(bytes);
     if (!text.trim()) throw new InputError('empty file (only whitespace)');
+    if ((FEED_EXTENSIONS as readonly string[]).includes(ext)) {
+      yield* readFeedFile(path, text, folder, deps.now);
+      return;
+    }
     const fallbackTitle = basename(path, ext).replace(/^\d+[_-]/, '').replace(/[_-]+/g, ' ');
     if (ext === '.json') {
       yield* readJson(path, text, folder, deps);
@@ -99,13 +112,17 @@ async function* readFileInput(path: string, deps: ReadDeps, fromWalk: boolean): 
   }
 }
 
-/** A `.json` file: one article object or an array of them (title, text or html, url, published, source). */
-function* readJson(path: string, text: string, folder: string, deps: ReadDeps): Generator<InputResult> {
+/** A `.json` file: a JSON Feed, or one article object or an array of them (title, text or html, url, published, source). */
+async function* readJson(path: string, text: string, folder: string, deps: ReadDeps): AsyncGenerator<InputResult> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
     yield { source: path, error: `not valid JSON (${errorLine(err)})` };
+    return;
+  }
+  if (isJsonFeed(data)) {
+    yield* readFeedFile(path, text, folder, deps.now);
     return;
   }
   const items = Array.isArray(data) ? data : [data];
