@@ -12,7 +12,7 @@ import { CliError, plural, printJson, progress } from './cli/output.js';
 import { extractCommand, summarizeCommand } from './cli/pages.js';
 import { digestCommand, FORMATS } from './cli/digest-cmd.js';
 import { feedsAdd, feedsExport, feedsFetch, feedsImport, feedsList, feedsRemove } from './cli/feeds-cli.js';
-import { evalExtractionCommand, evalSummariesCommand } from './cli/eval-cmd.js';
+import { evalExtractionCommand, evalPagetextCommand, evalSummariesCommand } from './cli/eval-cmd.js';
 import { statusCommand } from './cli/status-cli.js';
 import { storeCopyCommand, storeMigrateCommand } from './cli/store-cli.js';
 import { makeFetcher, openApp } from './app.js';
@@ -133,6 +133,13 @@ evaluate.command('extraction').argument('<dir>', 'folder with html/ and ground-t
   .option('--json', 'JSON output')
   .action(async (dir: string, o: { minF1?: string; json?: boolean }) => {
     process.exitCode = await evalExtractionCommand(dir, o.minF1 ? Number(o.minF1) : null, o.json === true);
+  });
+evaluate.command('pagetext').argument('<dir>', 'folder of scraped page texts (<id>.txt)')
+  .option('--truth <file>', 'truth JSON {id: {articleBody}} (default <dir>/../pagetext-truth.json)')
+  .option('--min-f1 <f1>', 'exit 1 when F1 on all pages is below this')
+  .option('--json', 'JSON output')
+  .action(async (dir: string, o: { truth?: string; minF1?: string; json?: boolean }) => {
+    process.exitCode = await evalPagetextCommand(dir, o.truth ?? null, o.minF1 ? Number(o.minF1) : null, o.json === true);
   });
 evaluate.command('summaries').argument('<dir>', 'folder with articles/ and summaries/')
   .option('--sentences <n>', 'sentences per summary', '3')

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { evalExtraction } from '../eval/extraction.js';
+import { evalPagetext, type PrfScores } from '../eval/pagetext.js';
 import { evalSummaries } from '../eval/summaries.js';
 import { CliError } from './output.js';
 
@@ -41,6 +43,27 @@ export async function evalSummariesCommand(dir: string, sentences: number, minRa
       process.stderr.write(`below ${minRatio} × TextRank on ${low.join(', ')}\n`);
       return 1;
     }
+  }
+  return 0;
+}
+
+/** `newsbot eval pagetext <dir>`: ours and the two baselines, per split; exit 1 when ours is under `minF1` on all pages. */
+export async function evalPagetextCommand(dir: string, truth: string | null, minF1: number | null, json: boolean): Promise<number> {
+  const truthPath = truth ?? join(dir, '..', 'pagetext-truth.json');
+  if (!existsSync(dir)) throw new CliError(`${dir} does not exist; point at a folder of page texts like ../shared/data/pagetext`, 2);
+  if (!existsSync(truthPath)) throw new CliError(`no truth file at ${truthPath}; pass --truth <file.json> ({id: {articleBody}})`, 2);
+  if (minF1 !== null && !(minF1 >= 0 && minF1 <= 1)) throw new CliError('--min-f1 must be a number from 0 to 1', 2);
+  const r = await evalPagetext(dir, truthPath);
+  if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
+  else {
+    const prf = (s: PrfScores): string => `P ${f3(s.precision)} R ${f3(s.recall)} F1 ${f3(s.f1)}`;
+    for (const [name, x] of [['all', r.all], ['dev-train', r.train], ['held-out', r.heldOut]] as const) {
+      process.stdout.write(`${name.padEnd(9)} ${String(x.pages).padStart(3)} pages  newsbot ${prf(x.ours)} | whole page ${prf(x.wholePage)} | longest 12+ word run ${prf(x.longestRun)}\n`);
+    }
+  }
+  if (minF1 !== null && r.all.ours.f1 < minF1) {
+    process.stderr.write(`F1 ${f3(r.all.ours.f1)} is below the threshold ${minF1}\n`);
+    return 1;
   }
   return 0;
 }

@@ -19,7 +19,8 @@ const blank = (): Line => ({ text: '', blank: true, heading: false, image: false
 /** True when the text uses Markdown syntax a plain page would not (headings, links, emphasis). */
 export function looksLikeMarkdown(src: string): boolean {
   const head = src.slice(0, 20_000);
-  const signs = (head.match(/^#{1,6} \S|\]\([^)\s]+\)|^\s*[-*] \S|^---\s*$|\*\*\S/gm) ?? []).length;
+  // List dashes alone do not count: plain page text prints menus as "- Item" lines too.
+  const signs = (head.match(/^#{1,6} \S|\]\([^)\s]+\)|\*\*[\p{L}\p{N}][^*\n]*\*\*/gmu) ?? []).length;
   return signs >= 3 || /^---\n[\s\S]*?\n---\n/.test(head) || /^# \S/m.test(head);
 }
 

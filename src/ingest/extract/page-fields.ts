@@ -1,0 +1,127 @@
+/**
+ * Which lines of a page text are the body, and which are its byline, date and standfirst. The
+ * fields are told by shape: a byline is a short run of capitalised names, perhaps after one short
+ * lower-case word; a date line is short and built around numbers; a standfirst is a sentence or
+ * two between the headline and the body. Inside the body, short lines the page repeats elsewhere
+ * (image alt texts, section labels) and credit-shaped lines go.
+ */
+import { comparable } from './clean.js';
+import type { Line } from './markdown.js';
+import type { LineClass } from './line-classes.js';
+import type { LineFeatures } from './line-features.js';
+
+/** The body's line indices and the fields found around it. */
+export interface PageFields {
+  body: number[];
+  description: string | null;
+  byline: string | null;
+  published: string | null;
+}
+
+const MONTHISH = /\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}/u;
+
+/** A short line that holds a calendar date or a clock time ("12 March 2024", "Updated 09:41"). */
+export function isFullDate(f: LineFeatures): boolean {
+  return f.words <= 14 && !(f.terminal && f.words > 8) && MONTHISH.test(f.text);
+}
+
+/**
+ * A short line built around a date or a time: a full date, or a number with a word or two and
+ * nothing like a sentence ("3 hours ago", "2 min read"); not a numbered heading ("1. Try yoga").
+ */
+export function isDateLine(f: LineFeatures): boolean {
+  if (isFullDate(f)) return true;
+  return /\d/.test(f.text) && f.words <= 4 && !f.terminal && !/^\d+[.)]\s+\p{L}/u.test(f.text);
+}
+
+/** A line of names: "By Anna Berg", "Anna Berg and Tom Lee", "Tom Krisher, AP Auto Writer". */
+export function isBylineLine(f: LineFeatures): boolean {
+  if (f.cjk || f.words < 2 || f.words > 10 || f.terminal || f.digits > 0) return false;
+  const words = f.text.replace(/[,|–—-]\s*.*$/u, '').split(/\s+/).filter(Boolean);
+  // One short word before the names ("by", "von", "par"), in either case.
+  const lead = words[0] && (/^\p{Ll}{1,4}:?$/u.test(words[0]) || (/^\p{Lu}\p{Ll}{1,2}:?$/u.test(words[0]) && words.length >= 3)) ? 1 : 0;
+  const names = words.slice(lead);
+  if (names.length < 2 || names.length > 6) return false;
+  const capital = names.filter((w) => /^\p{Lu}/u.test(w) || /^(?:and|und|et|y|e|и|&)$/u.test(w)).length;
+  return lead === 1 && capital === names.length;
+}
+
+/** Splits the page into body lines and fields. */
+export function pageFields(lines: readonly Line[], features: readonly LineFeatures[], classes: readonly LineClass[], region: [number, number] | null, headline: number | null, initial: readonly LineClass[] = classes): PageFields {
+  const out: PageFields = { body: [], description: null, byline: null, published: null };
+  if (!region) return out;
+  const [start, end] = region;
+  const titleKey = headline === null ? null : comparable(lines[headline]!.text);
+  // Between the headline and the body: byline, date, standfirst.
+  const from = headline === null ? start : Math.min(headline + 1, start);
+  for (let i = from; i < Math.min(end, start + 4); i++) {
+    const f = features[i]!;
+    if (i >= start && (headline === null || i > headline) && classes[i] === 'good' && f.words > 14) break;
+    if (!out.byline && isBylineLine(f)) out.byline = f.text.replace(/^\p{L}{1,4}:?\s+/u, '').replace(/\s*[,|–—-]\s.*$/u, '');
+    else if (!out.published && isDateLine(f)) out.published = parseDate(f.text);
+    else if (!out.description && i < start && f.words >= 8 && f.words <= 80 && classes[i] !== 'bad' && f.repeats === 1) out.description = f.text;
+  }
+  const repeatedBody = hasRepeatedBody(features, start, end);
+  const reader = readerRate(features, classes, start, end);
+  // The header zone (after the headline, before the first paragraph of prose) holds byline,
+  // date, captions and credits, never body; the article ends on a sentence, not on a list.
+  let first = start;
+  while (first <= end && !(classes[first] === 'good' && features[first]!.words >= 14 && comparable(features[first]!.text) !== titleKey)) first++;
+  // The article ends on a sentence: short lines after the last one that only context made prose
+  // (a list label and its links, a button) are not part of it.
+  let last = end;
+  while (last > first && initial[last] !== 'good' && !features[last]!.terminal) last--;
+  for (let i = first; i <= last; i++) {
+    if (i === headline) continue;
+    const f = features[i]!;
+    const key = comparable(f.text);
+    if (key === titleKey) {
+      // The standfirst: right after a repeated headline, printed once.
+      const next = features[i + 1];
+      if (!out.description && next && next.repeats === 1 && next.words >= 5 && next.words <= 80 && repeatedBody) {
+        out.description = next.text;
+        i++;
+      }
+      continue;
+    }
+    if (classes[i] !== 'good') continue;
+    if (f.words < 14 && !f.terminal && f.repeats >= 2 && !repeatedBody) continue;
+    if (f.words < 12 && (isDateLine(f) || isBylineLine(f))) continue;
+    // A credit in brackets on a line of its own: "(Agency Name)".
+    if (/^\([^()]*\)$/u.test(f.text) && f.words <= 8) continue;
+    // A line that talks to the reader in an article that does not (a prompt, a notice, an appeal).
+    if (addressesReader(f) && f.words <= 40 && reader < 0.1) continue;
+    out.body.push(i);
+  }
+  return out;
+}
+
+/** A line dense in words that speak to the reader. */
+const addressesReader = (f: LineFeatures): boolean => f.address >= 2 && f.address / f.words >= 0.08;
+
+/** The share of the run's other prose lines that address the reader at all: high on a blog or a guide. */
+function readerRate(features: readonly LineFeatures[], classes: readonly LineClass[], start: number, end: number): number {
+  let prose = 0;
+  let address = 0;
+  for (let i = start; i <= end; i++) {
+    const f = features[i]!;
+    if (classes[i] !== 'good' || f.words < 8 || (addressesReader(f) && f.words <= 40)) continue;
+    prose++;
+    if (f.address > 0) address++;
+  }
+  return prose === 0 ? 1 : address / prose;
+}
+
+/** The body is printed twice (a page's print view, the seed): several long lines recur. */
+function hasRepeatedBody(features: readonly LineFeatures[], start: number, end: number): boolean {
+  let n = 0;
+  for (let i = start; i <= end; i++) if (features[i]!.words >= 14 && features[i]!.repeats >= 2) n++;
+  return n >= 4;
+}
+
+function parseDate(text: string): string | null {
+  const m = MONTHISH.exec(text);
+  const raw = m ? text.slice(m.index).replace(/\s+at\s+/i, ' ').replace(/[•|·].*$/u, '') : text;
+  const t = Date.parse(raw);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
