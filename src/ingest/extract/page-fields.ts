@@ -9,6 +9,7 @@ import { comparable } from './clean.js';
 import type { Line } from './markdown.js';
 import type { LineClass } from './line-classes.js';
 import type { LineFeatures } from './line-features.js';
+import { isNameLine } from './text-headline.js';
 
 /** The body's line indices and the fields found around it. */
 export interface PageFields {
@@ -57,7 +58,7 @@ export function pageFields(lines: readonly Line[], features: readonly LineFeatur
   for (let i = from; i < Math.min(end, start + 4); i++) {
     const f = features[i]!;
     if (i >= start && (headline === null || i > headline) && classes[i] === 'good' && f.words > 14) break;
-    if (!out.byline && isBylineLine(f)) out.byline = f.text.replace(/^\p{L}{1,4}:?\s+/u, '').replace(/\s*[,|–—-]\s.*$/u, '');
+    if (!out.byline && (isBylineLine(f) || isNameLine(f.text))) out.byline = f.text.replace(/^\p{L}{1,4}:?\s+/u, '').replace(/\s*[,|–—-]\s.*$/u, '');
     else if (!out.published && isDateLine(f)) out.published = parseDate(f.text);
     else if (!out.description && i < start && f.words >= 8 && f.words <= 80 && classes[i] !== 'bad' && f.repeats === 1) out.description = f.text;
   }
@@ -65,7 +66,8 @@ export function pageFields(lines: readonly Line[], features: readonly LineFeatur
   const reader = readerRate(features, classes, start, end);
   // The header zone (after the headline, before the first paragraph of prose) holds byline,
   // date, captions and credits, never body; the article ends on a sentence, not on a list.
-  let first = start;
+  // A run that opens with a notice printed above the headline starts after the headline.
+  let first = headline !== null && headline >= start && headline <= start + 3 && headline <= firstProse(features, classes, start, end) + 1 ? headline + 1 : start;
   while (first <= end && !(classes[first] === 'good' && features[first]!.words >= 14 && comparable(features[first]!.text) !== titleKey)) first++;
   // The article ends on a sentence: short lines after the last one that only context made prose
   // (a list label and its links, a button) are not part of it.
@@ -124,4 +126,10 @@ function parseDate(text: string): string | null {
   const raw = m ? text.slice(m.index).replace(/\s+at\s+/i, ' ').replace(/[•|·].*$/u, '') : text;
   const t = Date.parse(raw);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/** The first line of the run that is a paragraph of prose. */
+function firstProse(features: readonly LineFeatures[], classes: readonly LineClass[], start: number, end: number): number {
+  for (let i = start; i <= end; i++) if (classes[i] === 'good' && features[i]!.words >= 14) return i;
+  return end;
 }

@@ -9,6 +9,10 @@ import type { Line } from './markdown.js';
 import { FUNCTION_WORDS } from './function-words.js';
 import type { LineClass } from './line-classes.js';
 import { tokensOf, type LineFeatures } from './line-features.js';
+import { isBylineLine, isDateLine } from './page-fields.js';
+
+/** What each line between a candidate and the article costs it. */
+const DISTANCE_WEIGHT = 0.04;
 
 /** How far before the article a headline is looked for, in lines. */
 const BEFORE = 40;
@@ -59,6 +63,8 @@ function headlineScore(line: Line, f: LineFeatures, body: ReadonlyMap<string, nu
   const text = f.text;
   if (f.cjk ? f.chars < 6 || f.chars > 90 : f.words < 2 || f.words > 30) return 0;
   if (/[,;:]$|^[^\p{L}\p{N}"“«„'‘¿¡]/u.test(text) || f.digits > 0.25 || f.glued > 1) return 0;
+  // Byline, date and credit lines sit next to the headline and share its words; their shape tells them apart.
+  if (isDateLine(f) || isBylineLine(f) || isNameLine(text) || /\s[|/]\s/u.test(text)) return 0;
   const content = tokensOf(text).filter((w) => !FUNCTION_WORDS.has(w) && (w.length >= 3 || f.cjk));
   if (content.length === 0) return 0;
   // The article goes on to use the headline's words (a caption's too, but captions are sentences).
@@ -79,7 +85,7 @@ function headlineScore(line: Line, f: LineFeatures, body: ReadonlyMap<string, nu
   if (/[.!?]\s+\S/u.test(text)) score -= 1.5;
   if (/\([^()]*\p{Lu}[^()]*\)$/u.test(text)) score -= 1;
   // Nearer the article is likelier; inside it (distance < 0) only a repeated line qualifies.
-  score -= Math.abs(distance) * 0.04;
+  score -= Math.abs(distance) * DISTANCE_WEIGHT;
   if (distance < 0 && f.repeats < 2) score -= 1;
   return score;
 }
@@ -92,4 +98,11 @@ function bodySubstrings(text: string, body: ReadonlyMap<string, number>): number
   let hit = 0;
   for (let i = 0; i + 1 < chars.length; i++) if (joined.includes(chars[i]! + chars[i + 1]!)) hit++;
   return hit / (chars.length - 1);
+}
+
+/** "Anna Berg", "Anna Berg, Chief Reporter": two or three capitalised names, then perhaps a title after a comma. */
+export function isNameLine(text: string): boolean {
+  const [names, ...rest] = text.split(/\s*,\s*/u);
+  const words = (names ?? '').split(/\s+/u);
+  return words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w)) && (rest.length > 0 || words.length === 2) && rest.join(' ').split(/\s+/u).length <= 4;
 }
