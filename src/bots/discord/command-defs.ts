@@ -5,6 +5,8 @@
  * Reference: https://discord.com/developers/docs/interactions/application-commands
  */
 import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
+import { allTexts, type MessageKey } from '../../i18n/i18n.js';
+import { en } from '../../i18n/messages/en.js';
 import type {
   APIApplicationCommandBasicOption,
   APIApplicationCommandSubcommandOption,
@@ -76,11 +78,25 @@ function subcommand(spec: CommandSpec, action: string): APIApplicationCommandSub
   };
 }
 
+/** Discord's locale codes for our languages (Discord has no Persian locale). */
+const DISCORD_LOCALES: Readonly<Record<string, readonly string[]>> = { de: ['de'], es: ['es-ES', 'es-419'], fr: ['fr'], ru: ['ru'] };
+
+/** A command's description in every language Discord offers, for `description_localizations`. */
+function descriptionLocalizations(name: string): Record<string, string> | undefined {
+  const key = `cmd.${name}`;
+  if (!(key in en)) return undefined;
+  const texts = allTexts(key as MessageKey);
+  const out: Record<string, string> = {};
+  for (const [lang, locales] of Object.entries(DISCORD_LOCALES)) for (const l of locales) out[l] = texts[lang as keyof typeof texts].slice(0, 100);
+  return out;
+}
+
 /** The body for PUT /applications/:app/commands (or the guild route): every catalog command. */
 export function commandDefinitions(specs: readonly CommandSpec[] = COMMANDS): RESTPutAPIApplicationCommandsJSONBody {
   return specs.map((spec) => ({
     name: spec.name,
     description: spec.description.slice(0, 100),
+    ...(descriptionLocalizations(spec.name) ? { description_localizations: descriptionLocalizations(spec.name)! } : {}),
     // Admins can override this per server, so handlers check the member's permissions again.
     default_member_permissions: spec.admin ? MANAGE_GUILD : null,
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],

@@ -4,6 +4,7 @@
  * https://core.telegram.org/bots/api#getting-updates
  */
 import { createServer } from 'node:http';
+import { LANGUAGES, translator } from '../../i18n/i18n.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -84,6 +85,11 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
 
   try {
     await bot.telegram.setMyCommands(COMMANDS.map((c) => ({ command: c.name, description: c.description })));
+    // The menu in each user's app language (Telegram picks it by the user's language_code).
+    for (const language of LANGUAGES.filter((l) => l !== 'en')) {
+      const t = translator(language);
+      await bot.telegram.setMyCommands(COMMANDS.map((c) => ({ command: c.name, description: t.t(`cmd.${c.name}`).slice(0, 256) })), { language_code: language });
+    }
   } catch (err) {
     log.warn('Telegram: could not register the command menu (setMyCommands); commands still work', { err });
   }

@@ -16,6 +16,16 @@ describe('given the shared command catalog', () => {
     expect(defs.map((d) => d.name)).toEqual(COMMANDS.map((c) => c.name));
   });
 
+  it('localises every description for the Discord locales of our languages (Discord has no Persian)', () => {
+    for (const d of commandDefinitions()) {
+      const loc = (d as { description_localizations?: Record<string, string> }).description_localizations ?? {};
+      expect(Object.keys(loc).sort(), d.name).toEqual(['de', 'es-419', 'es-ES', 'fr', 'ru']);
+      for (const text of Object.values(loc)) expect(text.length).toBeLessThanOrEqual(100);
+    }
+    const help = commandDefinitions().find((d) => d.name === 'help') as { description_localizations?: Record<string, string> };
+    expect(help.description_localizations?.de).toBe('Was dieser Bot kann');
+  });
+
   it('gives admin commands Manage Guild ("32") as default permission and leaves the rest open', () => {
     expect(MANAGE_GUILD).toBe('32');
     const admin = defs.filter((d) => d.default_member_permissions === '32').map((d) => d.name).sort();

@@ -31,6 +31,11 @@ describe('Telegram bot, end to end against the fake Bot API', () => {
     h = await startHarness({ handler: recordingHandler() });
     expect(h.bot.botInfo).toEqual({ id: 777, username: 'newsbot_test_bot' });
     expect((h.fake.commands as { command: string }[]).map((c) => c.command)).toEqual(COMMANDS.map((c) => c.name));
+    // Localised menus, one per language, with the same commands.
+    expect([...h.fake.commandsByLanguage.keys()].sort()).toEqual(['de', 'es', 'fa', 'fr', 'ru']);
+    const de = h.fake.commandsByLanguage.get('de') as { command: string; description: string }[];
+    expect(de.map((c) => c.command)).toEqual(COMMANDS.map((c) => c.name));
+    expect(de.find((c) => c.command === 'help')?.description).toBe('Was dieser Bot kann');
     await h.fake.waitFor(() => (h?.fake.callsOf('getUpdates').length ? true : null), 'a getUpdates call');
     expect(h.fake.callsOf('deleteWebhook')).toHaveLength(1);
   });

@@ -48,6 +48,8 @@ export class FakeBotApi {
   /** Every call: method, parsed body. */
   readonly calls: { method: string; body: Record<string, unknown>; prefix: string }[] = [];
   commands: unknown[] | null = null;
+  /** Command menus registered for one language_code (setMyCommands with language_code). */
+  readonly commandsByLanguage = new Map<string, unknown[]>();
   webhook: { url: string; secret_token: string | undefined } | null = null;
   /** Make setMyCommands fail (to check it is not fatal). */
   failSetMyCommands = false;
@@ -259,7 +261,10 @@ export class FakeBotApi {
         return { ok: true };
       case 'setMyCommands':
         if (this.failSetMyCommands) return { error_code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' };
-        this.commands = body.commands as unknown[];
+        if (typeof body.language_code === 'string') {
+          if (!/^[a-z]{2}$/.test(body.language_code)) return { error_code: 400, description: 'Bad Request: invalid language code specified' };
+          this.commandsByLanguage.set(body.language_code, body.commands as unknown[]);
+        } else this.commands = body.commands as unknown[];
         return { ok: true };
       case 'getChatMember': {
         const status = this.roles.get(`${String(body.chat_id)}:${String(body.user_id)}`) ?? 'member';
