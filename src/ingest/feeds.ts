@@ -12,6 +12,7 @@ import { FeedError, parseFeed } from './feed-parse.js';
 import type { ParsedFeed } from './feed-parse.js';
 import { articleId, canonicalUrl } from './identity.js';
 import { hostSource } from './to-article.js';
+import { FIELD_LIMITS, clipOptional } from './bounds.js';
 
 export type { Fetcher } from './feed-items.js';
 
@@ -76,7 +77,7 @@ export async function addFeed(
   const feed: Feed = {
     id: feedId(found.url, opts.scope),
     url: found.url,
-    title: found.parsed.title,
+    title: clipOptional(found.parsed.title, FIELD_LIMITS.feedTitle),
     scope: opts.scope,
     createdAt: opts.now.toISOString(),
     etag: null,
@@ -191,7 +192,7 @@ export async function fetchFeed(store: Store, feed: Feed, deps: FeedFetchDeps): 
     } else {
       const parsed = parseFeed(res.text(), { url: res.url });
       await ingestItems(store, feed, parsed, deps, result);
-      next.title = feed.title ?? parsed.title;
+      next.title = feed.title ?? clipOptional(parsed.title, FIELD_LIMITS.feedTitle);
       next.ttlMinutes = parsed.ttlMinutes ?? maxAgeMinutes(res.headers['cache-control']);
       next.itemCount = parsed.items.length;
     }

@@ -4,6 +4,7 @@ import { publicationDate } from './dates.js';
 import { articleId, canonicalUrl } from './identity.js';
 import { detectLanguage } from './language.js';
 import { imageUrl } from './image-url.js';
+import { FIELD_LIMITS, boundedUrl, clipOptional, clipWords } from './bounds.js';
 
 /** Why an input produced no article; the message is one line meant for the user. */
 export class InputError extends Error {
@@ -24,22 +25,22 @@ export interface ArticleOrigin {
 
 /** Turns an extraction into a stored article; refuses one with no text. */
 export function toArticle(x: Extracted, origin: ArticleOrigin): Article {
-  const text = x.text.trim();
+  const text = clipWords(x.text.trim(), FIELD_LIMITS.text);
   if (!text) throw new InputError('no article text found (is this a news page?)');
-  const url = canonicalUrl(origin.url ?? '') ?? (x.url ? canonicalUrl(x.url) : null);
-  const title = (x.title ?? origin.fallbackTitle ?? '').replace(/\s+/g, ' ').trim() || firstWords(text);
-  const image = imageUrl(x.image ?? null);
+  const url = boundedUrl(canonicalUrl(origin.url ?? '') ?? (x.url ? canonicalUrl(x.url) : null));
+  const title = clipWords((x.title ?? origin.fallbackTitle ?? '').replace(/\s+/g, ' ').trim() || firstWords(text), FIELD_LIMITS.title);
+  const image = boundedUrl(imageUrl(x.image ?? null));
   return {
     id: articleId({ url, title, text }),
     url,
     title,
     text,
-    description: x.description,
-    byline: x.byline,
+    description: clipOptional(x.description, FIELD_LIMITS.description),
+    byline: clipOptional(x.byline, FIELD_LIMITS.byline),
     // The date rule (dates.ts): before 1990 or over a day past the fetch time is no publication date.
     published: publicationDate(x.published, origin.now),
     fetchedAt: origin.now.toISOString(),
-    source: (origin.source ?? '').trim() || origin.defaultSource,
+    source: clipWords((origin.source ?? '').trim() || origin.defaultSource, FIELD_LIMITS.source),
     language: detectLanguage({ declared: x.language, title, text }),
     feedId: origin.feedId ?? null,
     ...(image ? { image } : {}),

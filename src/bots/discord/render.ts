@@ -2,7 +2,7 @@ import type { Digest, Story } from '../../digest/types.js';
 import { emptyDigestText } from '../../digest/empty.js';
 import { translator, type Translator } from '../../i18n/i18n.js';
 import { safeUrl, sanitizeInline, sanitizeText, truncate } from '../../digest/render/sanitize.js';
-import { splitPlain } from '../../digest/render/split.js';
+import { MAX_REPLY_MESSAGES, capPieces, splitPlain } from '../../digest/render/split.js';
 import { escapeDiscord, linkTarget } from './escape.js';
 import type { Reply } from '../commands/types.js';
 
@@ -149,7 +149,7 @@ export function renderDiscord(digest: Digest, opts: DiscordRenderOptions = {}): 
   return messages;
 }
 
-/** A plain command reply for Discord: bold title, escaped lines, split into messages of 2,000. */
+/** A plain command reply for Discord: bold title, escaped lines, split into messages of 2,000, at most 3. */
 export function renderDiscordText(title: string | undefined, lines: string[]): DiscordMessageBody[] {
   const head = title ? `**${fitEscaped(sanitizeInline(title), 256)}**` : '';
   // Split raw text, then escape: a cut between a backslash and the character it escapes would
@@ -160,7 +160,7 @@ export function renderDiscordText(title: string | undefined, lines: string[]): D
       const escaped = escapeDiscord(raw);
       return escaped.length <= DISCORD_LIMITS.content ? [escaped] : splitPlain([raw], 900).map(escapeDiscord);
     });
-  const pieces = splitPlain(head ? [head, ...body] : body, DISCORD_LIMITS.content);
+  const pieces = capPieces(splitPlain(head ? [head, ...body] : body, DISCORD_LIMITS.content), MAX_REPLY_MESSAGES, DISCORD_LIMITS.content);
   return pieces.map((content) => ({ content: content || '\u200B', embeds: [], allowed_mentions: noMentions() }));
 }
 

@@ -2,7 +2,7 @@ import type { Digest, Story } from '../../digest/types.js';
 import { emptyDigestText } from '../../digest/empty.js';
 import { translator } from '../../i18n/i18n.js';
 import { safeUrl, sanitizeInline, sanitizeText, truncate } from '../../digest/render/sanitize.js';
-import { splitPlain } from '../../digest/render/split.js';
+import { MAX_REPLY_MESSAGES, capPieces, splitPlain } from '../../digest/render/split.js';
 
 /** Telegram's limit: characters of a message after entity parsing, in UTF-16 code units. */
 export const TELEGRAM_LIMIT = 4096;
@@ -138,11 +138,11 @@ export function renderTelegram(digest: Digest, opts: TelegramRenderOptions = {})
 }
 
 
-/** A plain command reply for Telegram: title in bold, lines escaped, split into messages of 4,096. */
+/** A plain command reply for Telegram: title in bold, lines escaped, split into messages of 4,096, at most 3. */
 export function renderTelegramText(title: string | undefined, lines: string[]): string[] {
   const t = title ? truncate(sanitizeInline(title), TITLE_MAX) : '';
   const body = lines.flatMap((l) => sanitizeText(l).split('\n'));
-  const pieces = splitPlain(t ? [t, ...body] : body, TELEGRAM_LIMIT);
+  const pieces = capPieces(splitPlain(t ? [t, ...body] : body, TELEGRAM_LIMIT), MAX_REPLY_MESSAGES, TELEGRAM_LIMIT);
   return pieces.map((p, k) => {
     if (k === 0 && t && p.startsWith(t)) return `<b>${escapeHtml(t)}</b>${escapeHtml(p.slice(t.length))}`;
     return escapeHtml(p);
