@@ -5,7 +5,7 @@
  * the headline. Pure; linear in the text apart from the capped TextRank graph.
  */
 import { pageRank, similarityMatrix } from './centrality.js';
-import { languageRules } from './languages.js';
+import { languageRules, normaliseWord } from './languages.js';
 import { wordTokens } from './tokens.js';
 
 /** Above this many sentences the quadratic TextRank graph is skipped (centrality from word weight). */
@@ -45,8 +45,11 @@ const QUOTE_OPEN = /^["“‘']/;
 export function sentenceFeatures(sentences: readonly string[], title: string, language: string | null = null): SentenceFeatures[] {
   const n = sentences.length;
   if (n === 0) return [];
-  const { stopWords } = languageRules(language);
-  const tokens = sentences.map(wordTokens);
+  const rules = languageRules(language);
+  const { stopWords } = rules;
+  // Arabic-script spelling variants (diacritics, yeh and kaf forms) count as one word.
+  const words = rules.english ? wordTokens : (s: string): string[] => wordTokens(s).map((w) => normaliseWord(w, rules.persianLetters));
+  const tokens = sentences.map(words);
   const content = tokens.map((t) => t.filter((w) => !stopWords.has(w)));
   const tf = new Map<string, number>();
   for (const c of content) for (const w of c) tf.set(w, (tf.get(w) ?? 0) + 1);
@@ -60,7 +63,7 @@ export function sentenceFeatures(sentences: readonly string[], title: string, la
   const maxSum = Math.max(...sums) || 1;
   const maxMean = Math.max(...means) || 1;
   const sortedMeans = [...means].sort((a, b) => a - b);
-  const titleWords = new Set(wordTokens(title).filter((w) => !stopWords.has(w)));
+  const titleWords = new Set(words(title).filter((w) => !stopWords.has(w)));
   const central = centralities(tokens, sums);
   return sentences.map((s, i) => {
     const c = content[i]!;

@@ -102,3 +102,11 @@ describe('names in scripts without capitals', () => {
     expect(analyze('the storm hit Passau on monday', 'en').entities).toEqual(['passau']);
   });
 });
+
+describe('sentence scoring in Arabic script', () => {
+  it('counts a word spelled with Arabic yeh and kaf in Persian text as the Persian stop word it is', () => {
+    // "كه" (that) typed with an Arabic kaf is still the Persian function word "که".
+    const [f] = sentenceFeatures(['كه'], 'عنوان', 'fa');
+    expect(f!.density).toBe(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, languageCode } from '../../src/ingest/language.js';
+import { splitSentences } from '../../src/digest/sentences.js';
 import { toArticle } from '../../src/ingest/to-article.js';
 import { NEWS } from '../fixtures/languages/news.js';
 
@@ -24,6 +25,25 @@ describe('detectLanguage', () => {
       });
     });
   }
+
+  it('detects the fixtures’ single sentences and headlines alone (short text) at least 95 % of the time', () => {
+    let sentences = 0;
+    let sentencesRight = 0;
+    let titlesRight = 0;
+    for (const f of NEWS) {
+      for (const a of [f.same, f.same2, f.other]) {
+        for (const s of splitSentences(a.text, f.language)) {
+          sentences++;
+          if (detectLanguage({ text: s }) === f.language) sentencesRight++;
+        }
+        if (detectLanguage({ text: a.title }) === f.language) titlesRight++;
+      }
+    }
+    const titles = NEWS.length * 3;
+    console.log(`language detection on the fixtures (${NEWS.map((f) => f.language).join(', ')}): ${sentencesRight}/${sentences} single sentences, ${titlesRight}/${titles} headlines, articles all in the tests above`);
+    expect(sentencesRight / sentences).toBeGreaterThanOrEqual(0.95);
+    expect(titlesRight / titles).toBeGreaterThanOrEqual(0.9);
+  });
 
   it('detects English', () => {
     expect(detectLanguage({ text: 'The council voted on Tuesday to close the library, despite protests from parents and teachers.' })).toBe('en');
