@@ -19,6 +19,7 @@ import { makeFetcher, openApp } from './app.js';
 import type { App } from './app.js';
 import { ingestInputs } from './ingest/ingest.js';
 import { runService } from './service.js';
+import { PLATFORMS } from './bots/registry.js';
 
 const program = new Command('newsbot')
   .description('News digests for Discord and Telegram: clean extraction, stories across sources, extractive summaries.')
@@ -112,6 +113,15 @@ program.command('digest')
   .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
   .action((o: { since: string; at?: string; topics?: string; mute?: string; max: string; format: string }) =>
     withApp((app) => digestCommand(app.store, { ...o, timezone: app.config.timezone }, app.clock(), { summarizer: app.summarizer, images: app.config.images })));
+
+// Each platform's own commands (e.g. subscribe --webhook), from the registry.
+for (const platform of PLATFORMS) {
+  platform.cli?.(program, {
+    withStore: (fn) => withApp((app) => fn(app.store, {
+      timezone: app.config.timezone, maxStories: app.config.maxStories, allowPrivateUrls: app.config.allowPrivateUrls, now: app.clock(),
+    })),
+  });
+}
 
 program.command('status')
   .description('articles, feeds and their health, subscriptions and deliveries')

@@ -183,6 +183,11 @@ export interface Subscription {
   lastDigestAt: string | null;
   /** The chat's language for the bot's messages (set with /language); absent: each user's own. */
   language?: string;
+  /**
+   * Where the platform delivers when that is a secret unfit for ids and logs (a webhook URL);
+   * only the platform reads it, nothing prints it.
+   */
+  address?: string;
 }
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'paused';

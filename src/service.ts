@@ -41,8 +41,6 @@ export async function runService(config: Config, opts: { signal?: StopSignal; ap
 
 async function run(app: App, signal: StopSignal, hardExit: boolean): Promise<number> {
   const { config, log } = app;
-  const bots = config.platforms.filter((p) => !p.fallback);
-  const chosen = bots.length > 0 ? bots : config.platforms.filter((p) => p.fallback);
   const running: RunningPlatform[] = [];
   // On PostgreSQL several instances may run: each claims its slots and feeds, and one polls Telegram.
   const cluster = app.store instanceof PostgresStore
@@ -53,9 +51,13 @@ async function run(app: App, signal: StopSignal, hardExit: boolean): Promise<num
     await cluster?.stop();
   };
   try {
-    for (const p of chosen) {
-      const started = await p.start({ ...platformContext(app, p.id), ...(cluster ? { pollGate: cluster.telegramPollGate } : {}) });
-      if (started) running.push(started);
+    // The fallback (the console) starts only when no other platform has anything to run.
+    for (const fallback of [false, true]) {
+      if (fallback && running.length > 0) break;
+      for (const p of config.platforms.filter((c) => c.fallback === fallback)) {
+        const started = await p.start({ ...platformContext(app, p.id), ...(cluster ? { pollGate: cluster.telegramPollGate } : {}) });
+        if (started) running.push(started);
+      }
     }
   } catch (err) {
     await stopAll();

@@ -3,6 +3,7 @@
  * the platform's own folder exports and src/bots/registry.ts lists. The core (config, store
  * schema, router wording, scheduler limits, the service) reads platforms only through this.
  */
+import type { Command } from 'commander';
 import type { Digest } from '../digest/types.js';
 import type { EnvReader } from '../env.js';
 import type { Logger } from '../log.js';
@@ -69,6 +70,12 @@ export interface PlatformClient<M> {
   usesTerminal?: boolean;
 }
 
+/** What a platform's CLI commands get: the app, opened for the command and closed after it. */
+export interface PlatformCli {
+  /** Runs `fn` with the store and the configuration's defaults; the store is closed after. */
+  withStore<T>(fn: (store: Store, defaults: { timezone: string; maxStories: number; allowPrivateUrls: boolean; now: Date }) => Promise<T>): Promise<T>;
+}
+
 /** One platform, typed: its id, settings `C` and message `M`. */
 export interface PlatformSpec<Id extends string, C, M> {
   id: Id;
@@ -81,6 +88,8 @@ export interface PlatformSpec<Id extends string, C, M> {
   /** Send limits the platform's outgoing queue keeps. */
   limits: readonly LimitRule[];
   render: PlatformRenderer<M>;
+  /** Adds the platform's own `newsbot` commands (set-up from the CLI, e.g. `subscribe --webhook`). */
+  cli?(program: Command, app: PlatformCli): void;
   /** Connects; null when there is nothing to run (the console without a terminal, after its first look). */
   start(config: C, ctx: PlatformContext): Promise<PlatformClient<M> | null>;
 }
@@ -113,6 +122,7 @@ export interface Platform<Id extends string = string> {
   wording: PlatformWording;
   limits: readonly LimitRule[];
   preview: PlatformRenderer<unknown>['preview'];
+  cli: PlatformSpec<Id, unknown, unknown>['cli'];
   /** Reads the settings; null when not configured. */
   configure(env: EnvReader): ConfiguredPlatform | null;
 }
@@ -127,6 +137,7 @@ export function definePlatform<Id extends string, C, M>(spec: PlatformSpec<Id, C
     wording: spec.wording,
     limits: spec.limits,
     preview: spec.render.preview,
+    cli: spec.cli,
     configure(env) {
       const settings = spec.config.read(env);
       if (settings === null) return null;

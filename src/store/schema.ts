@@ -134,6 +134,7 @@ export const checkSubscription: Check = shape({
   updatedAt: iso,
   lastDigestAt: nullable(iso),
   language: optional(str),
+  address: optional(str),
 });
 
 export const checkDelivery: Check = shape({
