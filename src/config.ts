@@ -107,7 +107,7 @@ export function loadConfig(rawEnv: Env, overrides: { dataDir?: string } = {}): C
   for (const a of admins) {
     const colon = a.indexOf(':');
     if (platformById(a.slice(0, colon))?.adminId.pattern.test(a.slice(colon + 1)) !== true) {
-      const examples = PLATFORMS.filter((p) => !p.fallback).map((p) => `${p.id}:${p.adminId.example}`).join(' or ');
+      const examples = PLATFORMS.filter((p) => !p.fallback && p.adminId.example !== '').map((p) => `${p.id}:${p.adminId.example}`).join(' or ');
       problems.push(`NEWSBOT_ADMINS entry ${JSON.stringify(a)} must look like ${examples}`);
     }
   }
