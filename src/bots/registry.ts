@@ -8,11 +8,13 @@ import type { Platform, PlatformWording } from './platform.js';
 import { consolePlatform } from './console/platform.js';
 import { telegramPlatform } from './telegram/platform.js';
 import { discordPlatform } from './discord/platform.js';
+import { webhookPlatform } from './webhook/platform.js';
 
 export const PLATFORMS = [
   consolePlatform,
   telegramPlatform,
   discordPlatform,
+  webhookPlatform,
 ] as const satisfies readonly Platform[];
 
 /** A platform's id: 'console' | 'telegram' | 'discord' | … */
