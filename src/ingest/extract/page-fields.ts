@@ -9,7 +9,6 @@ import { comparable } from './clean.js';
 import type { Line } from './markdown.js';
 import type { LineClass } from './line-classes.js';
 import type { LineFeatures } from './line-features.js';
-import { isNameLine } from './text-headline.js';
 
 /** The body's line indices and the fields found around it. */
 export interface PageFields {
@@ -132,4 +131,11 @@ function parseDate(text: string): string | null {
 function firstProse(features: readonly LineFeatures[], classes: readonly LineClass[], start: number, end: number): number {
   for (let i = start; i <= end; i++) if (classes[i] === 'good' && features[i]!.words >= 14) return i;
   return end;
+}
+
+/** "Anna Berg", "Anna Berg, Chief Reporter": two or three capitalised names, then perhaps a title after a comma. */
+export function isNameLine(text: string): boolean {
+  const [names, ...rest] = text.split(/\s*,\s*/u);
+  const words = (names ?? '').split(/\s+/u);
+  return words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w)) && (rest.length > 0 || words.length === 2) && rest.join(' ').split(/\s+/u).length <= 4;
 }

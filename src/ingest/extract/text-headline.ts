@@ -9,7 +9,7 @@ import type { Line } from './markdown.js';
 import { FUNCTION_WORDS } from './function-words.js';
 import type { LineClass } from './line-classes.js';
 import { tokensOf, type LineFeatures } from './line-features.js';
-import { isBylineLine, isDateLine } from './page-fields.js';
+import { isBylineLine, isDateLine, isNameLine } from './page-fields.js';
 
 /** What each line between a candidate and the article costs it. */
 const DISTANCE_WEIGHT = 0.04;
@@ -100,9 +100,3 @@ function bodySubstrings(text: string, body: ReadonlyMap<string, number>): number
   return hit / (chars.length - 1);
 }
 
-/** "Anna Berg", "Anna Berg, Chief Reporter": two or three capitalised names, then perhaps a title after a comma. */
-export function isNameLine(text: string): boolean {
-  const [names, ...rest] = text.split(/\s*,\s*/u);
-  const words = (names ?? '').split(/\s+/u);
-  return words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w)) && (rest.length > 0 || words.length === 2) && rest.join(' ').split(/\s+/u).length <= 4;
-}
