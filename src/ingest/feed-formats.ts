@@ -60,6 +60,24 @@ function self(links: unknown): string | null {
   return str((arr(links).map(rec).find((l) => l.rel === 'self') ?? {}).href);
 }
 
+/**
+ * Where the feed says it lives, the base its relative links resolve against (where it was
+ * fetched from, else where it says it lives: a feed file has no address of its own), and its site.
+ */
+function locate(selfRaw: string | null, siteRaw: string | null, fetchedFrom: string | null): { selfUrl: string | null; base: string | null; link: string | null } {
+  const selfUrl = absolute(selfRaw, fetchedFrom);
+  const base = fetchedFrom ?? selfUrl;
+  return { selfUrl, base, link: absolute(siteRaw, base) };
+}
+
+/** A parsed feed's own fields (everything but its items). */
+function feedHead(format: ParsedFeed['format'], title: string | null, at: { selfUrl: string | null; link: string | null }, language: string | null, ttlMinutes: number | null = null): Omit<ParsedFeed, 'items'> {
+  return { format, title, link: at.link, selfUrl: at.selfUrl, language, ttlMinutes };
+}
+
+/** A summary's text as the extractor takes it (HTML or text, base64 decoded). */
+const teaser = (t: FeedText | null): string | null => (t ? rawValue(t)?.trim() || null : null);
+
 /** An Atom link: the alternate one (or the first without rel). */
 function alternate(links: unknown): string | null {
   const ls = arr(links).map(rec);
@@ -97,18 +115,13 @@ function mediaSummary(it: Rec, scan: FeedScan | null): FeedText | null {
 }
 
 export function rssFeed(format: 'rss' | 'rdf', feed: Rec, fetchedFrom: string | null, scan: FeedScan | null): ParsedFeed {
-  const selfUrl = absolute(self(rec(feed.atom).links), fetchedFrom);
-  const base = fetchedFrom ?? selfUrl;
-  const link = absolute(str(feed.link) ?? alternate(rec(feed.atom).links), base);
+  const at = locate(self(rec(feed.atom).links), str(feed.link) ?? alternate(rec(feed.atom).links), fetchedFrom);
+  const { base, link } = at;
   const ttl = Number(feed.ttl);
   const feedLang = lang(feed.language, first(rec(feed.dc).languages), rec(feed.xml).lang);
+  const title = plainText(firstText(scan, feed.title, first(rec(feed.dc).titles), rec(feed.atom).title));
   return {
-    format,
-    title: plainText(firstText(scan, feed.title, first(rec(feed.dc).titles), rec(feed.atom).title)),
-    link,
-    selfUrl,
-    language: feedLang,
-    ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? Math.min(Math.round(ttl), 1440) : null,
+    ...feedHead(format, title, at, feedLang, Number.isFinite(ttl) && ttl > 0 ? Math.min(Math.round(ttl), 1440) : null),
     items: arr(feed.items).slice(0, MAX_FEED_ITEMS).map((raw, i): FeedItem => {
       const it = rec(raw);
       const dc = rec(it.dc);
@@ -126,7 +139,7 @@ export function rssFeed(format: 'rss' | 'rdf', feed: Rec, fetchedFrom: string | 
         published: date(it.pubDate, first(dc.dates), first(dcterms.issued), first(dcterms.created), first(dcterms.dates), atom.published, first(dcterms.modified), atom.updated),
         author: person(it.authors) ?? str(first(dc.creators)) ?? person(atom.authors),
         html: str(rec(it.content).encoded) ?? extra?.body ?? htmlOf(text(atom.content, scan)),
-        summary: summary ? rawValue(summary)?.trim() || null : null,
+        summary: teaser(summary),
         image: feedItemImage(it, link ?? base),
         language: lang(first(dc.languages), rec(it.xml).lang) ?? feedLang,
       };
@@ -135,17 +148,11 @@ export function rssFeed(format: 'rss' | 'rdf', feed: Rec, fetchedFrom: string | 
 }
 
 export function atomFeed(feed: Rec, fetchedFrom: string | null, scan: FeedScan | null): ParsedFeed {
-  const selfUrl = absolute(self(feed.links), fetchedFrom);
-  const base = fetchedFrom ?? selfUrl;
-  const link = absolute(alternate(feed.links), base);
+  const at = locate(self(feed.links), alternate(feed.links), fetchedFrom);
+  const { base, link } = at;
   const feedLang = lang(rec(feed.xml).lang, first(rec(feed.dc).languages));
   return {
-    format: 'atom',
-    title: plainText(text(feed.title, scan)),
-    link,
-    selfUrl,
-    language: feedLang,
-    ttlMinutes: null,
+    ...feedHead('atom', plainText(text(feed.title, scan)), at, feedLang),
     items: arr(feed.entries).slice(0, MAX_FEED_ITEMS).map((raw): FeedItem => {
       const e = rec(raw);
       const summary = text(e.summary, scan) ?? mediaSummary(e, scan);
@@ -156,7 +163,7 @@ export function atomFeed(feed: Rec, fetchedFrom: string | null, scan: FeedScan |
         published: date(e.published, first(rec(e.dcterms).issued), first(rec(e.dc).dates), e.updated),
         author: person(e.authors) ?? person(feed.authors),
         html: htmlOf(text(e.content, scan)),
-        summary: summary ? rawValue(summary)?.trim() || null : null,
+        summary: teaser(summary),
         image: feedItemImage(e, link ?? base),
         language: lang(rec(rec(e.content).xml).lang, rec(e.xml).lang) ?? feedLang,
       };
@@ -165,17 +172,11 @@ export function atomFeed(feed: Rec, fetchedFrom: string | null, scan: FeedScan |
 }
 
 export function jsonFeed(feed: Rec, fetchedFrom: string | null): ParsedFeed {
-  const selfUrl = absolute(str(feed.feed_url), fetchedFrom);
-  const base = fetchedFrom ?? selfUrl;
-  const link = absolute(str(feed.home_page_url), base);
+  const at = locate(str(feed.feed_url), str(feed.home_page_url), fetchedFrom);
+  const { base, link } = at;
   const feedLang = lang(feed.language);
   return {
-    format: 'json',
-    title: plainText(text(feed.title, null)),
-    link,
-    selfUrl,
-    language: feedLang,
-    ttlMinutes: null,
+    ...feedHead('json', plainText(text(feed.title, null)), at, feedLang),
     items: arr(feed.items).slice(0, MAX_FEED_ITEMS).map((raw): FeedItem => {
       const it = rec(raw);
       const contentText = str(it.content_text);
