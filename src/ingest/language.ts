@@ -28,10 +28,14 @@ const MIN_LETTERS_TO_OVERRULE = 40;
 /** A declared language scoring at least this share of the best guess is taken as plausible. */
 const CLOSE_SCORE = 0.85;
 
-/** Scripts whose letters tell a language family apart, by Unicode script property. */
-const SCRIPTS = ['Latin', 'Cyrillic', 'Arabic', 'Hebrew', 'Greek', 'Devanagari', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Thai', 'Armenian', 'Georgian', 'Bengali', 'Ethiopic'] as const;
-type Script = (typeof SCRIPTS)[number];
-const SCRIPT_RES: readonly [Script, RegExp][] = SCRIPTS.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'u')]);
+/** Letters of each script (ISO 15924 code, as Intl.Locale#maximize names it); Japanese and Korean mix in Han. */
+const SCRIPT_LETTERS: Readonly<Record<string, RegExp>> = Object.fromEntries(
+  Object.entries({
+    Latn: '\\p{sc=Latin}', Cyrl: '\\p{sc=Cyrillic}', Arab: '\\p{sc=Arabic}', Hebr: '\\p{sc=Hebrew}', Grek: '\\p{sc=Greek}',
+    Deva: '\\p{sc=Devanagari}', Beng: '\\p{sc=Bengali}', Thai: '\\p{sc=Thai}', Armn: '\\p{sc=Armenian}', Geor: '\\p{sc=Georgian}',
+    Ethi: '\\p{sc=Ethiopic}', Hans: '\\p{sc=Han}', Hant: '\\p{sc=Han}', Jpan: '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}', Kore: '\\p{sc=Hangul}\\p{sc=Han}',
+  }).map(([code, letters]) => [code, new RegExp(`[${letters}]`, 'gu')]),
+);
 
 /** A language tag as a locale ("en_US" and "en-US" alike), or null when it is not one. */
 function localeOf(tag: string | null | undefined): Intl.Locale | null {
@@ -51,38 +55,14 @@ export function languageCode(tag: string | null | undefined): string | null {
   return localeOf(tag)?.language ?? null;
 }
 
-/** The script most letters of the text are written in (Han, kana and Hangul count apart). */
-function dominantScript(text: string): Script | null {
-  const counts = new Map<Script, number>();
-  let seen = 0;
-  for (const ch of text) {
-    if (seen >= SAMPLE_CHARS) break;
-    if (!/\p{L}/u.test(ch)) continue;
-    seen++;
-    const hit = SCRIPT_RES.find(([, re]) => re.test(ch));
-    if (hit) counts.set(hit[0], (counts.get(hit[0]) ?? 0) + 1);
-  }
-  let best: Script | null = null;
-  for (const [s, n] of counts) if (best === null || n > counts.get(best)!) best = s;
-  return best;
-}
-
-/** The script a language is written in, from CLDR's likely-subtags data (Intl.Locale#maximize). */
-function scriptOf(locale: Intl.Locale): Script | null {
-  const s = locale.maximize().script;
-  const byCode: Record<string, Script> = { Latn: 'Latin', Cyrl: 'Cyrillic', Arab: 'Arabic', Hebr: 'Hebrew', Grek: 'Greek', Deva: 'Devanagari', Hans: 'Han', Hant: 'Han', Jpan: 'Han', Kore: 'Hangul', Thai: 'Thai', Armn: 'Armenian', Geor: 'Georgian', Beng: 'Bengali', Ethi: 'Ethiopic' };
-  return s ? (byCode[s] ?? null) : null;
-}
-
-/** Same script, with Japanese and Chinese sharing Han and kana. */
-function scriptFits(locale: Intl.Locale, script: Script | null): boolean {
-  if (script === null) return true;
-  const code = locale.language;
-  const expected = scriptOf(locale);
-  if (expected === null) return true;
-  if (code === 'ja') return script === 'Han' || script === 'Hiragana' || script === 'Katakana';
-  if (code === 'ko') return script === 'Hangul' || script === 'Han';
-  return expected === script;
+/**
+ * Whether the declared language's script (CLDR's likely script for the tag) writes at least half
+ * the letters of the sample; a script we do not know about is not held against the declaration.
+ */
+function scriptFits(locale: Intl.Locale, sample: string, letters: number): boolean {
+  const own = SCRIPT_LETTERS[locale.maximize().script ?? ''];
+  if (!own || letters === 0) return true;
+  return 2 * (sample.match(own)?.length ?? 0) >= letters;
 }
 
 /** What the text and, optionally, a declaration say about an article's language. */
@@ -106,9 +86,9 @@ export function detectLanguage(input: LanguageInput): string | null {
   const declared = locale?.language ?? null;
   const result = eld().detect(sample);
   const guess = result.language || null;
-  if (locale && declared && scriptFits(locale, dominantScript(sample))) {
+  const letters = locale ? (sample.match(/\p{L}/gu)?.length ?? 0) : 0;
+  if (locale && declared && scriptFits(locale, sample, letters)) {
     if (guess === null || guess === declared || !knownToDetector(declared)) return declared;
-    const letters = sample.match(/\p{L}/gu)?.length ?? 0;
     if (letters < MIN_LETTERS_TO_OVERRULE) return declared;
     const scores = result.getScores();
     if ((scores[declared] ?? 0) >= CLOSE_SCORE * (scores[guess] ?? 0)) return declared;

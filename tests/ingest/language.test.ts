@@ -60,6 +60,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage({ declared: 'ru', text: 'Heavy snow hit the city on Monday and closed the schools.' })).toBe('en');
   });
 
+  it('takes Han and kana as Japanese script, Han as Chinese', () => {
+    expect(detectLanguage({ declared: 'ja-JP', text: '東京で大雪が降り、電車が止まりました。' })).toBe('ja');
+    expect(detectLanguage({ declared: 'zh-Hans', text: '北京今天下了大雪，很多航班被取消。' })).toBe('zh');
+    expect(detectLanguage({ declared: 'ja', text: 'Heavy snow fell in Tokyo and trains stopped running for hours.' })).toBe('en');
+  });
+
   it('trusts the declaration of a short text in the right script', () => {
     expect(detectLanguage({ declared: 'pt-BR', text: 'Chuva forte' })).toBe('pt');
   });
