@@ -11,6 +11,7 @@ import type { Logger } from './log.js';
 import type { Store } from './store/store.js';
 import { openStoreAt } from './store/open.js';
 import { watchStorage } from './store/storage-health.js';
+import { withStories } from './stories/story-keeper.js';
 import { fetchUrl } from './ingest/fetch.js';
 import type { Fetcher } from './ingest/feeds.js';
 import { fetchDueFeeds } from './ingest/feeds.js';
@@ -62,7 +63,8 @@ export async function openApp(config: Config, opts: { log?: Logger; clock?: () =
   const log = opts.log ?? makeLogger(config);
   const clock = opts.clock ?? (() => new Date());
   const health = watchStorage(await openStoreAt(config, { retentionDays: config.retentionDays, now: clock }), { log, now: clock });
-  const store = health.store;
+  // Every article stored through the app is analysed and placed into a story as it arrives.
+  const store = withStories(health.store, { now: clock, horizonHours: 2 * config.maxWindowHours });
   const fetcher = makeFetcher(config);
 
   const readUrl = async (url: string, now: Date): Promise<Article> => {

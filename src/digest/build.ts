@@ -25,7 +25,8 @@ export interface DigestOptions {
 
 export const DIGEST_DEFAULTS = { maxStories: 10, summarySentences: 3 } as const;
 
-const normalizeWords = (words: readonly string[] | undefined): string[] =>
+/** Topic or mute words, each trimmed, lower-cased and once. */
+export const normalizeWords = (words: readonly string[] | undefined): string[] =>
   [...new Set((words ?? []).map((w) => w.replace(/\s+/g, ' ').trim().toLowerCase()).filter(Boolean))];
 
 /**

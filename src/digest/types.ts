@@ -22,6 +22,16 @@ export interface Story {
   updated: string;
   /** A picture of the story (its lead's, else another source's): an http(s) URL the platform fetches. */
   image?: string;
+  /** Set when this chat was sent the story before and it has new articles since: what is new. */
+  update?: StoryUpdate;
+}
+
+/** What a story gained since a chat last got it. */
+export interface StoryUpdate {
+  /** Articles added since. */
+  articles: number;
+  /** Sources that were not in it then. */
+  sources: string[];
 }
 
 /** A built digest. An empty `stories` list is a valid digest ("no new stories since …"). */

@@ -26,8 +26,11 @@ export { DEFAULT_RETRY, backoffMs } from './backoff.js';
 export type { RetryPolicy } from './backoff.js';
 import { advanceLastDigestAt, deliveryKey, isTerminal, newRecord, windowFor } from './records.js';
 
-/** The digest of a subscription for a window, with the friendly text for an empty one. */
-export type BuildDigest = (sub: Subscription, window: { from: Date; to: Date }) => Promise<{ digest: Digest; emptyText: string }>;
+/**
+ * The digest of a subscription for a window, with the friendly text for an empty one; `record`,
+ * when given, is called once the digest was sent (it adds its stories to the chat's history).
+ */
+export type BuildDigest = (sub: Subscription, window: { from: Date; to: Date }) => Promise<{ digest: Digest; emptyText: string; record?: () => Promise<void> }>;
 
 
 /** What deliverSlot needs. `pause` sleeps but returns false early when the scheduler stops. */
@@ -93,8 +96,10 @@ async function deliverOnce(deps: DeliverDeps, subscriptionId: string, slot: Date
 
   const window = rec.window ?? windowFor(sub, slot, deps.maxWindowHours);
   let messages: unknown[];
+  let recordSent: (() => Promise<void>) | undefined;
   try {
     const built = await deps.buildDigest(sub, { from: new Date(window.from), to: new Date(window.to) });
+    recordSent = built.record;
     messages = sender.render(built.digest, built.emptyText);
   } catch (err) {
     log.error('digest could not be built', { err });
@@ -160,6 +165,8 @@ async function deliverOnce(deps: DeliverDeps, subscriptionId: string, slot: Date
   }
   if (rec.status !== 'sent') await finish('sent', null); // nothing left to send on resume
   await markDelivered(sub.id, window.to);
+  // The history only decides what later digests leave out: a failure to write it costs at most a repeat.
+  await recordSent?.().catch((err: unknown) => log.warn('digest history not recorded', { err }));
   return 'sent';
 
   function interrupted(): SlotOutcome {

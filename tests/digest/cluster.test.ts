@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterArticles } from '../../src/digest/cluster.js';
-import type { Article } from '../../src/model.js';
 import { fixtureCorpus } from './fixtures/fixture.js';
-
-/** Pairwise precision and recall of a grouping against event labels. */
-function pairwiseScores(groups: Article[][], label: Map<string, string>): { precision: number; recall: number } {
-  const predicted = new Set<string>();
-  for (const g of groups) {
-    for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) predicted.add([g[i]!.id, g[j]!.id].sort().join('|'));
-  }
-  const ids = [...label.keys()];
-  const truth = new Set<string>();
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = i + 1; j < ids.length; j++) if (label.get(ids[i]!) === label.get(ids[j]!)) truth.add([ids[i]!, ids[j]!].sort().join('|'));
-  }
-  const tp = [...predicted].filter((p) => truth.has(p)).length;
-  return { precision: predicted.size ? tp / predicted.size : 1, recall: truth.size ? tp / truth.size : 1 };
-}
+import { pairwiseScores } from './pairwise.js';
 
 describe('clusterArticles', () => {
   it('given the multi-source fixtures, recovers the events with pairwise precision and recall of at least 0.9', () => {

@@ -1,10 +1,9 @@
 import type { Article, Subscription } from '../../model.js';
 import type { Store } from '../../store/store.js';
-import type { Digest } from '../../digest/types.js';
-import { buildDigest, emptyDigestText } from '../../digest/build.js';
-import { extractiveSummarizer, type Summarizer } from '../../summarizer/summarizer.js';
-import { withPictures } from '../../digest/pictures.js';
+import type { Summarizer } from '../../summarizer/summarizer.js';
 import { translator } from '../../i18n/i18n.js';
+import { storyDigests } from '../../stories/story-digests.js';
+import type { BuiltDigest } from '../../stories/story-digests.js';
 
 /** What a chat's digest is built with. */
 export interface ChatDigestOptions {
@@ -34,21 +33,28 @@ export async function articlesForScope(store: Store, scope: string, from: Date, 
   return store.listArticles({ from: from.toISOString(), to: to.toISOString(), feedIds: admitted });
 }
 
-/** Builds one chat's digest for a window; `emptyText` is the friendly line for an empty window. */
-export async function chatDigest(store: Store, o: ChatDigestOptions, now: Date): Promise<{ digest: Digest; emptyText: string }> {
-  const articles = await articlesForScope(store, o.scope, o.from, o.to);
-  const built = buildDigest(articles, { now, from: o.from, to: o.to, topics: o.topics, mutes: o.mutes, maxStories: o.maxStories });
-  const worded = await (o.summarizer ?? extractiveSummarizer).summarize(built, articles, now);
-  const digest: Digest = { ...(o.images === false ? worded : withPictures(worded, articles)), timeZone: o.timezone };
-  if (!o.language || o.language === 'en') return { digest, emptyText: emptyDigestText(digest, o.timezone) };
+/** The digest in the chat's language (headings and the empty line; English needs nothing). */
+function localized(built: BuiltDigest, o: Pick<ChatDigestOptions, 'language' | 'timezone'>): BuiltDigest {
+  if (!o.language || o.language === 'en') return built;
   const t = translator(o.language);
-  return { digest: { ...digest, language: t.language }, emptyText: t.t('digest.empty', { when: t.when(digest.window.from, o.timezone) }) };
+  return { ...built, digest: { ...built.digest, language: t.language }, emptyText: t.t('digest.empty', { when: t.when(built.digest.window.from, o.timezone) }) };
 }
 
-/** Digest of a subscription for a delivery window (used by the scheduler). */
-export function subscriptionDigest(store: Store, sub: Subscription, window: { from: Date; to: Date }, now: Date, wording: Pick<ChatDigestOptions, 'summarizer' | 'images'> = {}) {
-  return chatDigest(store, {
-    scope: sub.scope, from: window.from, to: window.to, topics: sub.topics, mutes: sub.mutes, maxStories: sub.maxStories, timezone: sub.timezone, ...wording,
-    ...(sub.language ? { language: sub.language } : {}),
-  }, now);
+/**
+ * Builds one chat's digest for a window, as a selection of the kept stories (see StoryDigests);
+ * `emptyText` is the friendly line for an empty window.
+ */
+export async function chatDigest(store: Store, o: ChatDigestOptions, now: Date): Promise<BuiltDigest> {
+  return localized(await storyDigests(store).build(o, now, undefined, o.summarizer), o);
+}
+
+/**
+ * Digest of a subscription for a delivery window (used by the scheduler): stories the chat already
+ * got unchanged are left out, updated ones say what is new, and `record` (called once it was sent)
+ * adds them to the chat's digest history.
+ */
+export async function subscriptionDigest(store: Store, sub: Subscription, window: { from: Date; to: Date }, now: Date, wording: Pick<ChatDigestOptions, 'summarizer' | 'images'> = {}): Promise<BuiltDigest> {
+  const history = (await store.getDigestHistory(sub.id)) ?? { subscriptionId: sub.id, stories: [], updatedAt: now.toISOString() };
+  const o = { scope: sub.scope, from: window.from, to: window.to, topics: sub.topics, mutes: sub.mutes, maxStories: sub.maxStories, timezone: sub.timezone, ...(sub.language ? { language: sub.language } : {}) };
+  return localized(await storyDigests(store).build(o, now, history, wording.summarizer), o);
 }

@@ -1,0 +1,189 @@
+/**
+ * Digests as a selection of kept stories. The work that does not depend on the subscriber is
+ * shared: the candidates of one window, scope, topics and mutes are computed once and reused by
+ * every chat that asks for the same (a burst of 10,000 subscriptions due at 08:00 computes a few
+ * dozen), until a story changes. Per chat only the history filter, the diversity pass over a small
+ * pool and the stories that are not whole (cut by a filter) remain.
+ */
+import type { Article, DigestHistory, SentStory, StoryRecord } from '../model.js';
+import type { Store } from '../store/store.js';
+import { analyzed } from '../digest/analysis.js';
+import { normalizeWords } from '../digest/build.js';
+import { emptyDigestText } from '../digest/empty.js';
+import { phraseMatcher } from '../digest/select.js';
+import { storyOf } from '../digest/story.js';
+import { chooseStories, storyCandidates } from '../digest/story-digest.js';
+import type { ChosenStory, StoryCandidate } from '../digest/story-digest.js';
+import type { Digest, Story } from '../digest/types.js';
+import { extractiveSummarizer } from '../summarizer/summarizer.js';
+import type { Summarizer } from '../summarizer/summarizer.js';
+import { keeperFor } from './story-keeper.js';
+import type { StoryKeeper } from './story-keeper.js';
+
+/** What one chat's digest is built from. */
+export interface DigestRequest {
+  /** Chat scope ('telegram:123', 'discord:guildId'); its own feeds and global ones are admitted. */
+  scope: string;
+  from: Date;
+  to: Date;
+  topics: string[];
+  mutes: string[];
+  maxStories: number;
+  timezone: string;
+}
+
+/** A built digest; `record` (scheduled digests) adds its stories to the chat's history once it was sent. */
+export interface BuiltDigest {
+  digest: Digest;
+  emptyText: string;
+  record?: () => Promise<void>;
+}
+
+/** Shared work kept at most this long (feeds may change without a story changing) and this many at once. */
+const SHARED_TTL_MS = 60_000;
+const SHARED_MAX = 64;
+/** History entries older than this are dropped (no window reaches that far back). */
+const HISTORY_DAYS = 7;
+const HISTORY_MAX = 500;
+
+interface Shared {
+  at: number;
+  generation: number;
+  candidates: StoryCandidate[];
+  /** Stories cut by the filter, built once for every chat sharing them. */
+  built: Map<string, Promise<Story>>;
+}
+
+/** Story text for topic and mute matching, per window, lower-cased once. */
+interface Texts {
+  key: string;
+  generation: number;
+  byId: Map<string, { title: string; all: string }>;
+}
+
+export class StoryDigests {
+  private readonly shared = new Map<string, Promise<Shared>>();
+  private texts: Promise<Texts> | null = null;
+
+  constructor(private readonly store: Store, private readonly keeper: StoryKeeper = keeperFor(store)) {}
+
+  /**
+   * One chat's digest; with `history` (scheduled), stories it already got unchanged are left out.
+   * A `summarizer` other than the extractive one rewords the chosen stories from their articles.
+   */
+  async build(req: DigestRequest, now: Date, history?: DigestHistory | null, summarizer?: Summarizer): Promise<BuiltDigest> {
+    const topics = normalizeWords(req.topics);
+    const mutes = normalizeWords(req.mutes);
+    const shared = await this.candidates(req, topics, mutes, now);
+    const chosen = chooseStories(shared.candidates, Math.max(0, Math.floor(req.maxStories)), (a, b) => this.keeper.similarity(a, b), history);
+    const stories = await Promise.all(chosen.map((c) => this.story(c, shared)));
+    let digest: Digest = { generatedAt: now.toISOString(), window: { from: req.from.toISOString(), to: req.to.toISOString() }, stories, topics, timeZone: req.timezone };
+    if (summarizer && summarizer !== extractiveSummarizer) {
+      const articles = await this.articlesOf(chosen.flatMap((c) => c.candidate.members.map((m) => m.id)));
+      digest = { ...(await summarizer.summarize(digest, articles, now)), timeZone: req.timezone };
+    }
+    const out: BuiltDigest = { digest, emptyText: emptyDigestText(digest, req.timezone) };
+    if (history !== undefined) out.record = () => this.record(history, chosen, now);
+    return out;
+  }
+
+  private async record(history: DigestHistory | null, chosen: ChosenStory[], now: Date): Promise<void> {
+    if (!history || chosen.length === 0) return;
+    const at = now.toISOString();
+    const cutoff = now.getTime() - HISTORY_DAYS * 86_400_000;
+    const fresh: SentStory[] = chosen.map(({ candidate: c }) => ({ id: c.story.id, version: c.story.version, articles: c.story.members.length, sentAt: at }));
+    const ids = new Set(fresh.map((s) => s.id));
+    const kept = history.stories.filter((s) => !ids.has(s.id) && Date.parse(s.sentAt) >= cutoff);
+    await this.store.putDigestHistory({ subscriptionId: history.subscriptionId, stories: [...kept, ...fresh].slice(-HISTORY_MAX), updatedAt: at });
+  }
+
+  private async candidates(req: DigestRequest, topics: string[], mutes: string[], now: Date): Promise<Shared> {
+    const stories = await this.keeper.storiesIn(req.from, req.to);
+    const generation = this.keeper.generation;
+    const key = JSON.stringify([req.from.getTime(), req.to.getTime(), req.scope, topics, mutes, Math.floor(now.getTime() / 60_000)]);
+    const hit = this.shared.get(key);
+    if (hit) {
+      const s = await hit;
+      if (s.generation === generation && now.getTime() - s.at < SHARED_TTL_MS) return s;
+    }
+    const made = this.compute(stories, req, topics, mutes, now, generation);
+    this.shared.delete(key);
+    this.shared.set(key, made);
+    while (this.shared.size > SHARED_MAX) this.shared.delete(this.shared.keys().next().value!);
+    made.catch(() => this.shared.delete(key));
+    return made;
+  }
+
+  private async compute(stories: StoryRecord[], req: DigestRequest, topics: string[], mutes: string[], now: Date, generation: number): Promise<Shared> {
+    const feeds = await this.store.listFeeds();
+    const admitted = new Set<string | null>([null, ...feeds.filter((f) => f.scope === 'global' || f.scope === req.scope).map((f) => f.id)]);
+    let verdict: ((id: string) => { keep: boolean; titleHit: boolean }) | undefined;
+    if (topics.length > 0 || mutes.length > 0) {
+      const texts = await this.textsOf(req.from, req.to, generation);
+      const topic = topics.length ? phraseMatcher(topics) : null;
+      const mute = mutes.length ? phraseMatcher(mutes) : null;
+      verdict = (id) => {
+        const t = texts.byId.get(id);
+        if (!t) return { keep: false, titleHit: false };
+        const keep = !(mute && mute(t.all) > 0) && !(topic && topic(t.all) === 0);
+        return { keep, titleHit: keep && topic !== null && topic(t.title) > 0 };
+      };
+    }
+    const filter = { from: req.from, to: req.to, admits: (f: string | null) => admitted.has(f), ...(verdict ? { verdict } : {}) };
+    return { at: now.getTime(), generation, candidates: storyCandidates(stories, filter, now), built: new Map() };
+  }
+
+  /** Title and text of the window's articles, lower-cased, read once per window while no story changes. */
+  private async textsOf(from: Date, to: Date, generation: number): Promise<Texts> {
+    const key = `${from.getTime()}|${to.getTime()}`;
+    const cur = this.texts && (await this.texts);
+    if (cur && cur.key === key && cur.generation === generation) return cur;
+    this.texts = (async () => {
+      const byId = new Map<string, { title: string; all: string }>();
+      for (const a of await this.store.listArticles({ from: from.toISOString(), to: to.toISOString() })) {
+        byId.set(a.id, { title: a.title.toLowerCase(), all: `${a.title}\n${a.text}`.toLowerCase() });
+      }
+      return { key, generation, byId };
+    })();
+    return this.texts;
+  }
+
+  private async story(c: ChosenStory, shared: Shared): Promise<Story> {
+    const { story, members } = c.candidate;
+    const update = c.update ? { update: c.update } : {};
+    if (c.candidate.whole) {
+      return { id: story.id, title: story.title, summary: story.summary, sources: story.sources, articles: members.length, updated: story.last, ...update };
+    }
+    let built = shared.built.get(story.id);
+    if (!built) {
+      built = this.subset(story, members.map((m) => m.id));
+      shared.built.set(story.id, built);
+    }
+    return { ...(await built), ...update };
+  }
+
+  private async articlesOf(ids: readonly string[]): Promise<Article[]> {
+    const articles: Article[] = [];
+    for (const id of ids) {
+      const a = await this.store.getArticle(id);
+      if (a) articles.push(a);
+    }
+    return articles;
+  }
+
+  /** A story cut to some of its articles: headline and summary from those alone; the id stays. */
+  private async subset(story: StoryRecord, ids: string[]): Promise<Story> {
+    const articles = await this.articlesOf(ids);
+    if (articles.length === 0) return { id: story.id, title: story.title, summary: story.summary, sources: story.sources, articles: 0, updated: story.last };
+    return { ...storyOf(articles.map(analyzed)), id: story.id };
+  }
+}
+
+const builders = new WeakMap<Store, StoryDigests>();
+
+/** The one digest builder of a store (its shared work is per store). */
+export function storyDigests(store: Store): StoryDigests {
+  let b = builders.get(store);
+  if (!b) builders.set(store, (b = new StoryDigests(store)));
+  return b;
+}
