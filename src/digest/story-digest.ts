@@ -83,7 +83,11 @@ function updateSince(story: StoryRecord, sentArticles: number): StoryUpdate {
  * got before is left out unless it has articles since, and then it carries what is new.
  * `similarity` compares two articles by id (0…1) for the diversity pass.
  */
-export function chooseStories(cands: readonly StoryCandidate[], maxStories: number, similarity: (a: string, b: string) => number, history?: DigestHistory | null): ChosenStory[] {
+export function chooseStories(
+  cands: readonly StoryCandidate[], maxStories: number, similarity: (a: string, b: string) => number, history?: DigestHistory | null,
+  /** Choices by pool, shared by chats with the same candidates: the diversity pass runs once per distinct pool. */
+  memo?: Map<string, ChosenStory[]>,
+): ChosenStory[] {
   const sent = new Map((history?.stories ?? []).map((s) => [s.id, s]));
   const pool: { g: ChosenStory; score: number }[] = [];
   const limit = Math.max(maxStories * 4, 20);
@@ -93,6 +97,11 @@ export function chooseStories(cands: readonly StoryCandidate[], maxStories: numb
     if (before && before.articles >= c.story.members.length) continue;
     pool.push({ g: before ? { candidate: c, update: updateSince(c.story, before.articles) } : { candidate: c }, score: c.score });
   }
-  const ids = (x: ChosenStory): string[] => x.candidate.members.map((m) => m.id);
-  return diversify(pool, maxStories, (a, b) => groupSimilarity(ids(a), ids(b), similarity));
+  const key = `${maxStories}|${pool.map((p) => (p.g.update ? `${p.g.candidate.story.id}+${p.g.update.articles}` : p.g.candidate.story.id)).join(',')}`;
+  const known = memo?.get(key);
+  if (known) return known;
+  const ids = (x: ChosenStory): string[] => x.candidate.members.slice(0, 2).map((m) => m.id);
+  const chosen = diversify(pool, maxStories, (a, b) => groupSimilarity(ids(a), ids(b), similarity));
+  if (memo && memo.size < 1_000) memo.set(key, chosen);
+  return chosen;
 }

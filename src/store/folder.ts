@@ -6,11 +6,11 @@ import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIR_MODE, TEMP_FILE } from './json-file-adapter.js';
 import type { FileOps } from './json-file-adapter.js';
-import { PARTITION_FILE } from './partitions.js';
+import { PARTITION_FILE, compareParts } from './partitions.js';
 import { StoreError, adviceFor, describeError, errorCode } from './store-error.js';
 
-/** Day partition files in `dir`, oldest first (an absent folder holds none). */
-export async function listPartitionDays(dir: string): Promise<string[]> {
+/** Day partition files in `dir`, oldest first (an absent folder holds none); `pattern` captures the part id. */
+export async function listPartitionDays(dir: string, pattern: RegExp = PARTITION_FILE): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -18,7 +18,7 @@ export async function listPartitionDays(dir: string): Promise<string[]> {
     if (errorCode(err) === 'ENOENT') return [];
     throw new StoreError(`cannot list ${dir} (${describeError(err)}); ${adviceFor(errorCode(err), dir)}`, { file: dir, cause: err });
   }
-  return names.flatMap((n) => PARTITION_FILE.exec(n)?.[1] ?? []).sort();
+  return names.flatMap((n) => pattern.exec(n)?.[1] ?? []).sort(compareParts);
 }
 
 /** Removes a partition file; one already gone is fine. */

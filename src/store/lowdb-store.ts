@@ -5,7 +5,7 @@
  *   <dir>/meta.json                  {schema: 1, createdAt}
  *   <dir>/feeds.json                 {schema: 1, feeds: [...]}
  *   <dir>/subscriptions.json         {schema: 1, subscriptions: [...]}
- *   <dir>/articles/YYYY-MM-DD.json   {schema: 1, articles: [...]} by UTC day of articleTime
+ *   <dir>/articles/YYYY-MM-DD[.N].json {schema: 1, articles: [...]} by UTC day of articleTime, 1,000 a chunk
  *   <dir>/deliveries/YYYY-MM-DD.NN.json {schema: 1, deliveries: [...]} by UTC day of the slot and subscription bucket
  *   <dir>/stories/YYYY-MM-DD.json    {schema: 1, stories: [...]} by UTC day of the story's latest article
  *   <dir>/history/NN.json            {schema: 1, histories: [...]} digest history, by subscription bucket
@@ -40,7 +40,7 @@ export interface OpenStoreOptions {
   retentionDays?: number;
   /** The clock (default: the system clock); used for the lock's start time, meta.json and pruning at open. */
   now?: () => Date;
-  /** How many article partitions (days) to keep in memory (default 8). */
+  /** How many article chunks (up to 1,000 articles each) and story days to keep in memory (default 12). */
   cachePartitions?: number;
   /** File-system calls, replaceable to inject faults in tests. */
   fs?: FileOps;
@@ -83,8 +83,8 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
     const feeds = await RecordFile.load(join(dir, 'feeds.json'), FEEDS, { ops });
     const subs = await RecordFile.load(join(dir, 'subscriptions.json'), SUBSCRIPTIONS, { ops });
     const deliveries = await DeliveryPartitions.open(deliveriesDir, ops);
-    const articles = await ArticlePartitions.open(articlesDir, { ops, cacheSize: opts.cachePartitions ?? 8 });
-    const stories = await StoryPartitions.open(storiesDir, { ops, cacheSize: opts.cachePartitions ?? 8 });
+    const articles = await ArticlePartitions.open(articlesDir, { ops, cacheSize: opts.cachePartitions ?? 12 });
+    const stories = await StoryPartitions.open(storiesDir, { ops, cacheSize: opts.cachePartitions ?? 12 });
     const history = await HistoryBuckets.open(historyDir, ops);
     if (opts.retentionDays !== undefined) {
       await articles.prune(clock(), opts.retentionDays);

@@ -10,6 +10,16 @@ export const DAY_MS = 86_400_000;
 
 /** A partition file name, capturing its day. */
 export const PARTITION_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
+/** A day's partition or a later chunk of it (`YYYY-MM-DD.json`, `YYYY-MM-DD.2.json`, …), capturing the part id. */
+export const CHUNK_FILE = /^(\d{4}-\d{2}-\d{2}(?:\.[1-9]\d*)?)\.json$/;
+
+/** Part ids by day then chunk number ("2026-11-28" < "2026-11-28.2" < "2026-11-28.10"). */
+export function compareParts(a: string, b: string): number {
+  const da = a.slice(0, 10);
+  const db = b.slice(0, 10);
+  if (da !== db) return da < db ? -1 : 1;
+  return Number(a.slice(11) || 1) - Number(b.slice(11) || 1);
+}
 
 /** The UTC day (YYYY-MM-DD) of an ISO time. The time must be valid (records are checked first). */
 export function utcDay(iso: string): string {

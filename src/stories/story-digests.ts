@@ -5,7 +5,7 @@
  * dozen), until a story changes. Per chat only the history filter, the diversity pass over a small
  * pool and the stories that are not whole (cut by a filter) remain.
  */
-import type { Article, DigestHistory, SentStory, StoryRecord } from '../model.js';
+import type { Article, DigestHistory, Feed, SentStory, StoryRecord } from '../model.js';
 import type { Store } from '../store/store.js';
 import { analyzed } from '../digest/analysis.js';
 import { normalizeWords } from '../digest/build.js';
@@ -52,6 +52,8 @@ interface Shared {
   candidates: StoryCandidate[];
   /** Stories cut by the filter, built once for every chat sharing them. */
   built: Map<string, Promise<Story>>;
+  /** Chosen stories by pool (chats whose histories leave the same pool get the same choice). */
+  chosen: Map<string, ChosenStory[]>;
 }
 
 /** Story text for topic and mute matching, per window, lower-cased once. */
@@ -64,6 +66,7 @@ interface Texts {
 export class StoryDigests {
   private readonly shared = new Map<string, Promise<Shared>>();
   private texts: Promise<Texts> | null = null;
+  private feeds: { minute: number; list: Promise<Feed[]> } | null = null;
 
   constructor(private readonly store: Store, private readonly keeper: StoryKeeper = keeperFor(store)) {}
 
@@ -75,7 +78,7 @@ export class StoryDigests {
     const topics = normalizeWords(req.topics);
     const mutes = normalizeWords(req.mutes);
     const shared = await this.candidates(req, topics, mutes, now);
-    const chosen = chooseStories(shared.candidates, Math.max(0, Math.floor(req.maxStories)), (a, b) => this.keeper.similarity(a, b), history);
+    const chosen = chooseStories(shared.candidates, Math.max(0, Math.floor(req.maxStories)), (a, b) => this.keeper.similarity(a, b), history, shared.chosen);
     const stories = await Promise.all(chosen.map((c) => this.story(c, shared)));
     let digest: Digest = { generatedAt: now.toISOString(), window: { from: req.from.toISOString(), to: req.to.toISOString() }, stories, topics, timeZone: req.timezone };
     if (summarizer && summarizer !== extractiveSummarizer) {
@@ -97,16 +100,29 @@ export class StoryDigests {
     await this.store.putDigestHistory({ subscriptionId: history.subscriptionId, stories: [...kept, ...fresh].slice(-HISTORY_MAX), updatedAt: at });
   }
 
+  /** The feeds, read once a minute: a chat's scope only matters through the feeds it admits. */
+  private feedList(now: Date): Promise<Feed[]> {
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (!this.feeds || this.feeds.minute !== minute) this.feeds = { minute, list: this.store.listFeeds() };
+    const list = this.feeds.list;
+    list.catch(() => (this.feeds = null));
+    return list;
+  }
+
   private async candidates(req: DigestRequest, topics: string[], mutes: string[], now: Date): Promise<Shared> {
     const stories = await this.keeper.storiesIn(req.from, req.to);
     const generation = this.keeper.generation;
-    const key = JSON.stringify([req.from.getTime(), req.to.getTime(), req.scope, topics, mutes, Math.floor(now.getTime() / 60_000)]);
+    const feeds = await this.feedList(now);
+    const admitted = new Set<string | null>([null, ...feeds.filter((f) => f.scope === 'global' || f.scope === req.scope).map((f) => f.id)]);
+    // Chats whose scopes admit the same feeds share one candidate set.
+    const own = feeds.filter((f) => f.scope === req.scope).map((f) => f.id).sort();
+    const key = JSON.stringify([req.from.getTime(), req.to.getTime(), own, topics, mutes, Math.floor(now.getTime() / 60_000)]);
     const hit = this.shared.get(key);
     if (hit) {
       const s = await hit;
       if (s.generation === generation && now.getTime() - s.at < SHARED_TTL_MS) return s;
     }
-    const made = this.compute(stories, req, topics, mutes, now, generation);
+    const made = this.compute(stories, admitted, req, topics, mutes, now, generation);
     this.shared.delete(key);
     this.shared.set(key, made);
     while (this.shared.size > SHARED_MAX) this.shared.delete(this.shared.keys().next().value!);
@@ -114,9 +130,7 @@ export class StoryDigests {
     return made;
   }
 
-  private async compute(stories: StoryRecord[], req: DigestRequest, topics: string[], mutes: string[], now: Date, generation: number): Promise<Shared> {
-    const feeds = await this.store.listFeeds();
-    const admitted = new Set<string | null>([null, ...feeds.filter((f) => f.scope === 'global' || f.scope === req.scope).map((f) => f.id)]);
+  private async compute(stories: StoryRecord[], admitted: Set<string | null>, req: DigestRequest, topics: string[], mutes: string[], now: Date, generation: number): Promise<Shared> {
     let verdict: ((id: string) => { keep: boolean; titleHit: boolean }) | undefined;
     if (topics.length > 0 || mutes.length > 0) {
       const texts = await this.textsOf(req.from, req.to, generation);
@@ -130,7 +144,7 @@ export class StoryDigests {
       };
     }
     const filter = { from: req.from, to: req.to, admits: (f: string | null) => admitted.has(f), ...(verdict ? { verdict } : {}) };
-    return { at: now.getTime(), generation, candidates: storyCandidates(stories, filter, now), built: new Map() };
+    return { at: now.getTime(), generation, candidates: storyCandidates(stories, filter, now), built: new Map(), chosen: new Map() };
   }
 
   /** Title and text of the window's articles, lower-cased, read once per window while no story changes. */

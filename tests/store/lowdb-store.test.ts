@@ -77,6 +77,23 @@ describe('lowdb store files', () => {
     }
   });
 
+  it('given a busy day, fills chunks of 1,000 articles and rewrites only the newest one', async () => {
+    const many = Array.from({ length: 2_300 }, () => article({ text: 'Short.' }));
+    await store.addArticles(many.slice(0, 1_500));
+    await store.addArticles(many.slice(1_500, 2_000));
+    expect(await list('articles')).toEqual(['2026-11-28.2.json', '2026-11-28.json']);
+    const first = await readFile(join(dir, 'articles', '2026-11-28.json'), 'utf8');
+    await store.addArticles(many.slice(2_000));
+    expect(await list('articles')).toEqual(['2026-11-28.2.json', '2026-11-28.3.json', '2026-11-28.json']);
+    expect(await readFile(join(dir, 'articles', '2026-11-28.json'), 'utf8')).toBe(first);
+    await store.close();
+    store = await openStore(dir, { now: () => NOW, cachePartitions: 1 });
+    expect(await store.countArticles()).toBe(2_300);
+    expect((await store.listArticles()).map((a) => a.id).sort()).toEqual(many.map((a) => a.id).sort());
+    expect(await store.getArticle(many[10]!.id)).toEqual(many[10]);
+    expect((await store.addArticles([many[2_200]!])).duplicates).toHaveLength(1);
+  });
+
   it('files deliveries by the UTC day of their slot and a bucket of their subscription', async () => {
     const bucket = deliveryPart(delivery('2026-11-27T23:30:00.000Z')).slice(10);
     await store.putDelivery(delivery('2026-11-27T23:30:00.000Z'));
