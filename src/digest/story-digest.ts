@@ -32,6 +32,14 @@ export interface StoryCandidate {
   score: number;
 }
 
+/** Member times parsed once per story record (records are replaced, never changed, when a story grows). */
+const TIMES = new WeakMap<StoryRecord, Float64Array>();
+function memberTimes(story: StoryRecord): Float64Array {
+  let t = TIMES.get(story);
+  if (!t) TIMES.set(story, (t = Float64Array.from(story.members, (m) => Date.parse(m.at))));
+  return t;
+}
+
 /** The window's stories as the chat may see them, best base score first. */
 export function storyCandidates(stories: readonly StoryRecord[], f: StoryFilter, now: Date): StoryCandidate[] {
   const from = f.from.getTime();
@@ -42,8 +50,10 @@ export function storyCandidates(stories: readonly StoryRecord[], f: StoryFilter,
     let titleHits = 0;
     let latest = -Infinity;
     const sources = new Set<string>();
-    for (const m of story.members) {
-      const t = Date.parse(m.at);
+    const times = memberTimes(story);
+    for (let k = 0; k < story.members.length; k++) {
+      const m = story.members[k]!;
+      const t = times[k]!;
       if (m.backfill || t < from || t >= to || !f.admits(m.feedId)) continue;
       const v = f.verdict?.(m.id);
       if (v && !v.keep) continue;

@@ -16,6 +16,7 @@ import { chooseStories, storyCandidates } from '../digest/story-digest.js';
 import type { ChosenStory, StoryCandidate } from '../digest/story-digest.js';
 import type { Digest, Story } from '../digest/types.js';
 import { extractiveSummarizer } from '../summarizer/summarizer.js';
+import { withPictures } from '../digest/pictures.js';
 import type { Summarizer } from '../summarizer/summarizer.js';
 import { keeperFor } from './story-keeper.js';
 import type { StoryKeeper } from './story-keeper.js';
@@ -54,6 +55,16 @@ interface Shared {
   built: Map<string, Promise<Story>>;
   /** Chosen stories by pool (chats whose histories leave the same pool get the same choice). */
   chosen: Map<string, ChosenStory[]>;
+  /** Each chosen story's picture. */
+  images: Map<string, Promise<string | undefined>>;
+}
+
+/** How a digest's stories are worded. */
+export interface DigestWording {
+  /** Rewords summaries (default: the extractive ones as they are). */
+  summarizer?: Summarizer;
+  /** Attach each story's picture (default true). */
+  images?: boolean;
 }
 
 /** Story text for topic and mute matching, per window, lower-cased once. */
@@ -67,19 +78,24 @@ export class StoryDigests {
   private readonly shared = new Map<string, Promise<Shared>>();
   private texts: Promise<Texts> | null = null;
   private feeds: { minute: number; list: Promise<Feed[]> } | null = null;
+  /** Topic and mute verdicts per article, by topics+mutes, while no story changes: chats with their own feeds share them too. */
+  private verdicts = { generation: -1, byWords: new Map<string, Map<string, { keep: boolean; titleHit: boolean }>>() };
 
   constructor(private readonly store: Store, private readonly keeper: StoryKeeper = keeperFor(store)) {}
 
   /**
    * One chat's digest; with `history` (scheduled), stories it already got unchanged are left out.
-   * A `summarizer` other than the extractive one rewords the chosen stories from their articles.
+   * A `summarizer` other than the extractive one rewords the chosen stories from their articles;
+   * `images` (default true) attaches each story's picture.
    */
-  async build(req: DigestRequest, now: Date, history?: DigestHistory | null, summarizer?: Summarizer): Promise<BuiltDigest> {
+  async build(req: DigestRequest, now: Date, history?: DigestHistory | null, wording: DigestWording = {}): Promise<BuiltDigest> {
+    const { summarizer } = wording;
     const topics = normalizeWords(req.topics);
     const mutes = normalizeWords(req.mutes);
     const shared = await this.candidates(req, topics, mutes, now);
     const chosen = chooseStories(shared.candidates, Math.max(0, Math.floor(req.maxStories)), (a, b) => this.keeper.similarity(a, b), history, shared.chosen);
-    const stories = await Promise.all(chosen.map((c) => this.story(c, shared)));
+    let stories = await Promise.all(chosen.map((c) => this.story(c, shared)));
+    if (wording.images !== false) stories = await Promise.all(stories.map((st, i) => this.picture(st, chosen[i]!, shared)));
     let digest: Digest = { generatedAt: now.toISOString(), window: { from: req.from.toISOString(), to: req.to.toISOString() }, stories, topics, timeZone: req.timezone };
     if (summarizer && summarizer !== extractiveSummarizer) {
       const articles = await this.articlesOf(chosen.flatMap((c) => c.candidate.members.map((m) => m.id)));
@@ -136,15 +152,23 @@ export class StoryDigests {
       const texts = await this.textsOf(req.from, req.to, generation);
       const topic = topics.length ? phraseMatcher(topics) : null;
       const mute = mutes.length ? phraseMatcher(mutes) : null;
+      if (this.verdicts.generation !== generation) this.verdicts = { generation, byWords: new Map() };
+      const wordsKey = JSON.stringify([topics, mutes]);
+      let known = this.verdicts.byWords.get(wordsKey);
+      if (!known) this.verdicts.byWords.set(wordsKey, (known = new Map()));
+      const memo = known;
       verdict = (id) => {
+        let v = memo.get(id);
+        if (v) return v;
         const t = texts.byId.get(id);
-        if (!t) return { keep: false, titleHit: false };
-        const keep = !(mute && mute(t.all) > 0) && !(topic && topic(t.all) === 0);
-        return { keep, titleHit: keep && topic !== null && topic(t.title) > 0 };
+        const keep = t !== undefined && !(mute && mute(t.all) > 0) && !(topic && topic(t.all) === 0);
+        v = { keep, titleHit: keep && topic !== null && topic(t!.title) > 0 };
+        memo.set(id, v);
+        return v;
       };
     }
     const filter = { from: req.from, to: req.to, admits: (f: string | null) => admitted.has(f), ...(verdict ? { verdict } : {}) };
-    return { at: now.getTime(), generation, candidates: storyCandidates(stories, filter, now), built: new Map(), chosen: new Map() };
+    return { at: now.getTime(), generation, candidates: storyCandidates(stories, filter, now), built: new Map(), chosen: new Map(), images: new Map() };
   }
 
   /** Title and text of the window's articles, lower-cased, read once per window while no story changes. */
@@ -174,6 +198,18 @@ export class StoryDigests {
       shared.built.set(story.id, built);
     }
     return { ...(await built), ...update };
+  }
+
+  /** The story with its picture (looked up once per shared candidate set). */
+  private async picture(story: Story, c: ChosenStory, shared: Shared): Promise<Story> {
+    let image = shared.images.get(story.id);
+    if (!image) {
+      const one: Digest = { generatedAt: '', window: { from: '', to: '' }, topics: [], stories: [story] };
+      image = this.articlesOf(c.candidate.members.map((m) => m.id)).then((articles) => withPictures(one, articles).stories[0]!.image);
+      shared.images.set(story.id, image);
+    }
+    const url = await image;
+    return url === undefined ? story : { ...story, image: url };
   }
 
   private async articlesOf(ids: readonly string[]): Promise<Article[]> {

@@ -36,6 +36,7 @@ export class StoryKeeper {
   private readonly horizonMs: number;
   private readonly now: () => Date;
   private queue: Promise<unknown> = Promise.resolve();
+  private lastWindow: { key: string; list: StoryRecord[] } | null = null;
   /** Bumped whenever a story changes: caches of digest work key on it. */
   generation = 0;
 
@@ -72,14 +73,27 @@ export class StoryKeeper {
       await this.sync(Math.min(from.getTime(), to.getTime() - this.horizonMs));
       const f = from.getTime();
       const t = to.getTime();
-      return [...this.stories.values()].filter((s) => Date.parse(s.last) >= f && Date.parse(s.first) < t);
+      const key = `${f}|${t}|${this.generation}`;
+      // Every chat due at the same minute asks for the same window: answer it once.
+      if (this.lastWindow?.key !== key) this.lastWindow = { key, list: [...this.stories.values()].filter((s) => Date.parse(s.last) >= f && Date.parse(s.first) < t) };
+      return this.lastWindow.list;
     });
   }
 
   /** How alike two articles are (0…1, the ranking's diversity measure); 0 when either is not indexed. */
   similarity(a: string, b: string): number {
-    return this.index.similarity(a, b);
+    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    let s = this.similar.get(key);
+    if (s === undefined) {
+      s = this.index.similarity(a, b);
+      if (this.similar.size >= 200_000) this.similar.clear();
+      this.similar.set(key, s);
+    }
+    return s;
   }
+
+  /** Pair similarities asked for by digests (the same pools come up for many chats); cleared when stories change. */
+  private similar = new Map<string, number>();
 
   /** Time moved on: articles and stories older than the horizon leave memory (they stay stored). */
   private forget(horizon: number): void {
@@ -132,6 +146,7 @@ export class StoryKeeper {
     if (out.length > 0) await this.store.putStories(out);
     for (const s of out) this.stories.set(s.id, s);
     this.generation++;
+    this.similar.clear();
   }
 
   /** The story with `added` joined: headline and summary recomputed from its articles. */

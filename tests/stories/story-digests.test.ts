@@ -4,6 +4,8 @@ import type { Store } from '../../src/store/store.js';
 import { withStories } from '../../src/stories/story-keeper.js';
 import { chatDigest, subscriptionDigest } from '../../src/bots/commands/chat-digest.js';
 import { ANALYSIS_VERSION } from '../../src/digest/analysis.js';
+import { renderText } from '../../src/digest/render/text.js';
+import { renderTelegram } from '../../src/bots/telegram/render.js';
 import type { Article, Subscription } from '../../src/model.js';
 import { FIXTURE_NOW, fixtureCorpus } from '../digest/fixtures/fixture.js';
 
@@ -93,6 +95,8 @@ describe('digests from kept stories', () => {
     const story = third.digest.stories[0]!;
     expect(first.digest.stories.map((s) => s.id)).toContain(story.id);
     expect(story.update).toEqual({ articles: 1, sources: peru.slice(0, -1).some((a) => a.source === peru.at(-1)!.source) ? [] : [peru.at(-1)!.source] });
+    expect(renderText(third.digest)).toContain('Updated: 1 new article');
+    expect(renderTelegram(third.digest).join('\n')).toContain('\n<i>Updated: 1 new article');
     // On demand, /digest shows the current top stories as now, history or not.
     expect((await chatDigest(store, opts, NOW)).digest.stories.length).toBe(first.digest.stories.length);
   });

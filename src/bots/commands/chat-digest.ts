@@ -45,7 +45,7 @@ function localized(built: BuiltDigest, o: Pick<ChatDigestOptions, 'language' | '
  * `emptyText` is the friendly line for an empty window.
  */
 export async function chatDigest(store: Store, o: ChatDigestOptions, now: Date): Promise<BuiltDigest> {
-  return localized(await storyDigests(store).build(o, now, undefined, o.summarizer), o);
+  return localized(await storyDigests(store).build(o, now, undefined, o), o);
 }
 
 /**
@@ -56,5 +56,5 @@ export async function chatDigest(store: Store, o: ChatDigestOptions, now: Date):
 export async function subscriptionDigest(store: Store, sub: Subscription, window: { from: Date; to: Date }, now: Date, wording: Pick<ChatDigestOptions, 'summarizer' | 'images'> = {}): Promise<BuiltDigest> {
   const history = (await store.getDigestHistory(sub.id)) ?? { subscriptionId: sub.id, stories: [], updatedAt: now.toISOString() };
   const o = { scope: sub.scope, from: window.from, to: window.to, topics: sub.topics, mutes: sub.mutes, maxStories: sub.maxStories, timezone: sub.timezone, ...(sub.language ? { language: sub.language } : {}) };
-  return localized(await storyDigests(store).build(o, now, history, wording.summarizer), o);
+  return localized(await storyDigests(store).build(o, now, history, wording), o);
 }

@@ -3,6 +3,7 @@ import { emptyDigestText } from '../../digest/empty.js';
 import { translator, type Translator } from '../../i18n/i18n.js';
 import { safeUrl, sanitizeInline, sanitizeText, truncate } from '../../digest/render/sanitize.js';
 import { MAX_REPLY_MESSAGES, capPieces, splitPlain } from '../../digest/render/split.js';
+import { updateNote } from '../../digest/render/update-note.js';
 import { escapeDiscord, linkTarget } from './escape.js';
 import type { Reply } from '../commands/types.js';
 
@@ -95,7 +96,8 @@ function storyEmbed(story: Story, n: number, timeZone: string | undefined, t: Tr
   const embed: DiscordEmbed = { title: number + fitEscaped(sanitizeInline(story.title) || 'Untitled', DISCORD_LIMITS.title - number.length) };
   const url = safeUrl(story.sources[0]?.url);
   if (url && url.length <= 2048) embed.url = url;
-  let description = '';
+  const note = updateNote(story);
+  let description = note ? `*${escapeDiscord(note)}*` : '';
   for (const raw of story.summary.map(sanitizeInline).filter(Boolean)) {
     const s = escapeDiscord(raw);
     const next = description ? `${description} ${s}` : s;

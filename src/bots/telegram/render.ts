@@ -3,6 +3,7 @@ import { emptyDigestText } from '../../digest/empty.js';
 import { translator } from '../../i18n/i18n.js';
 import { safeUrl, sanitizeInline, sanitizeText, truncate } from '../../digest/render/sanitize.js';
 import { MAX_REPLY_MESSAGES, capPieces, splitPlain } from '../../digest/render/split.js';
+import { updateNote } from '../../digest/render/update-note.js';
 
 /** Telegram's limit: characters of a message after entity parsing, in UTF-16 code units. */
 export const TELEGRAM_LIMIT = 4096;
@@ -100,6 +101,8 @@ function storySegs(story: Story, n: number, budget: number): Seg[] {
     }
   }
   const segs: Seg[] = [title];
+  const note = updateNote(story);
+  if (note) segs.push({ text: '\n' }, { text: truncate(note, 200), tag: 'i' });
   if (summary) segs.push({ text: `\n${summary}` });
   if (sources.length) segs.push({ text: '\n' }, ...sources);
   return segs;

@@ -1,3 +1,4 @@
+import { updateNote } from './update-note.js';
 import type { Digest } from '../types.js';
 import { emptyDigestText } from '../empty.js';
 import { digestHeading, type TextRenderOptions } from './text.js';
@@ -17,6 +18,8 @@ export function renderMarkdown(digest: Digest, opts: TextRenderOptions = {}): st
   if (digest.topics.length) out.push('', `Topics: ${escapeCommonMark(sanitizeInline(digest.topics.join(', ')))}`);
   digest.stories.forEach((story, k) => {
     out.push('', `## ${k + 1}. ${escapeCommonMark(sanitizeInline(story.title))}`);
+    const note = updateNote(story);
+    if (note) out.push('', `*${escapeCommonMark(note)}*`);
     const summary = story.summary.map(sanitizeInline).filter(Boolean).join(' ');
     if (summary) out.push('', escapeCommonMark(summary));
     const sources = story.sources.map((s) => {

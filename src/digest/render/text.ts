@@ -2,6 +2,7 @@ import type { Digest } from '../types.js';
 import { emptyDigestText } from '../empty.js';
 import { formatWhen } from '../when.js';
 import { safeUrl, sanitizeInline, sanitizeText } from './sanitize.js';
+import { updateNote } from './update-note.js';
 
 /** Options of the terminal and file renderers. */
 export interface TextRenderOptions {
@@ -25,6 +26,8 @@ export function renderText(digest: Digest, opts: TextRenderOptions = {}): string
   if (digest.topics.length) lines.push(`Topics: ${sanitizeInline(digest.topics.join(', '))}`);
   digest.stories.forEach((story, k) => {
     lines.push('', `${k + 1}. ${sanitizeInline(story.title)}`);
+    const note = updateNote(story);
+    if (note) lines.push(`   ${note}`);
     const summary = story.summary.map(sanitizeInline).filter(Boolean).join(' ');
     if (summary) lines.push(`   ${summary}`);
     for (const s of story.sources) {
