@@ -64,7 +64,8 @@ export function storyCandidates(stories: readonly StoryRecord[], f: StoryFilter,
     }
     if (members.length === 0) continue;
     const score = baseScore({ sources: sources.size, latest, size: members.length, topic: f.verdict ? titleHits / members.length : 0 }, now);
-    out.push({ story, members, whole: members.length === story.members.length, score });
+    const whole = members.length === story.members.length;
+    out.push({ story, members: whole ? story.members : members, whole, score });
   }
   return out.sort((x, y) => y.score - x.score || Date.parse(x.story.first) - Date.parse(y.story.first) || (x.story.id < y.story.id ? -1 : 1));
 }

@@ -7,7 +7,7 @@
  *   <dir>/subscriptions.json         {schema: 1, subscriptions: [...]}
  *   <dir>/articles/YYYY-MM-DD[.N].json {schema: 1, articles: [...]} by UTC day of articleTime, 1,000 a chunk
  *   <dir>/deliveries/YYYY-MM-DD.NN.json {schema: 1, deliveries: [...]} by UTC day of the slot and subscription bucket
- *   <dir>/stories/YYYY-MM-DD.json    {schema: 1, stories: [...]} by UTC day of the story's latest article
+ *   <dir>/stories/YYYY-MM-DDTHH.json {schema: 1, stories: [...]} by UTC hour of the story's latest article
  *   <dir>/history/NN.json            {schema: 1, histories: [...]} digest history, by subscription bucket
  *
  * Every file is checked when read and refused (never repaired or overwritten) when bad. Every

@@ -1,8 +1,8 @@
 /**
- * Stories in day partitions by the day of their latest article, `stories/YYYY-MM-DD.json`. A story
- * still growing lives in today's file, so a digest of the last day reads one or two files; a put
- * writes only the days it touches (a story whose latest day moved is written to the new day, then
- * removed from the old one). An id → day index is built at open from a byte scan of the keys;
+ * Stories in hour partitions by the hour of their latest article, `stories/YYYY-MM-DDTHH.json`. A
+ * story still growing lives in a recent file, so a digest of the last day reads that day's files; a
+ * put writes only the (small) hours it touches (a story whose latest hour moved is written to the new
+ * hour, then removed from the old one). An id → day index is built at open from a byte scan of the keys;
  * loaded partitions are kept in a small LRU cache, like the articles.
  */
 import { join } from 'node:path';
@@ -11,13 +11,19 @@ import type { StoryQuery } from './store.js';
 import type { FileOps } from './json-file-adapter.js';
 import { RecordFile } from './record-file.js';
 import type { RecordKind } from './record-file.js';
-import { DAY_MS, dayStart, isExpired, utcDay } from './partitions.js';
+import { isExpired } from './partitions.js';
 import { listPartitionDays, removeFile } from './folder.js';
 import { copyRecord } from './query.js';
 import { assertRecord, checkStory } from './schema.js';
 import { StoreError } from './store-error.js';
 
 const STORIES: RecordKind<StoryRecord> = { field: 'stories', keyName: 'id', keyOf: (s) => s.id, check: checkStory };
+
+const HOUR_MS = 3_600_000;
+/** `2026-11-28T07.json`, capturing the hour. */
+const HOUR_FILE = /^(\d{4}-\d{2}-\d{2}T\d{2})\.json$/;
+const hourOf = (iso: string): string => new Date(Date.parse(iso)).toISOString().slice(0, 13);
+const hourStart = (hour: string): number => Date.parse(`${hour}:00:00.000Z`);
 
 function parseTime(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -57,7 +63,7 @@ export class StoryPartitions {
 
   static async open(dir: string, opts: { ops: FileOps; cacheSize: number }): Promise<StoryPartitions> {
     const parts = new StoryPartitions(dir, opts.ops, Math.max(1, opts.cacheSize));
-    for (const day of await listPartitionDays(dir)) {
+    for (const day of await listPartitionDays(dir, HOUR_FILE)) {
       const path = parts.fileOf(day);
       const ids = new Set<string>();
       for (const id of await RecordFile.keysOf(path, STORIES, opts.ops)) {
@@ -85,7 +91,7 @@ export class StoryPartitions {
     for (const s of input) assertRecord('story', checkStory, s, 'id');
     const byDay = new Map<string, StoryRecord[]>();
     for (const s of input) {
-      const day = utcDay(s.last);
+      const day = hourOf(s.last);
       const list = byDay.get(day) ?? [];
       list.push(copyRecord(s));
       byDay.set(day, list);
@@ -108,12 +114,12 @@ export class StoryPartitions {
     }
   }
 
-  /** Reads only days on or after the window's start: a story's file is the day of its latest article. */
+  /** Reads only hours on or after the window's start: a story's file is the hour of its latest article. */
   async list(query?: StoryQuery): Promise<StoryRecord[]> {
     const w = storyWindow(query);
     const out: StoryRecord[] = [];
     for (const day of [...this.days.keys()].sort()) {
-      if (w.from !== undefined && dayStart(day) + DAY_MS <= w.from) continue;
+      if (w.from !== undefined && hourStart(day) + HOUR_MS <= w.from) continue;
       if ((this.days.get(day)?.size ?? 0) === 0) continue;
       for (const s of (await this.partition(day)).list()) if (storyOverlaps(s, w)) out.push(copyRecord(s));
     }
@@ -122,7 +128,7 @@ export class StoryPartitions {
 
   async prune(now: Date, retentionDays: number): Promise<void> {
     for (const [day, ids] of [...this.days]) {
-      if (!isExpired(day, now, retentionDays)) continue;
+      if (!isExpired(day.slice(0, 10), now, retentionDays)) continue;
       await removeFile(this.fileOf(day), this.ops);
       for (const id of ids) if (this.index.get(id) === day) this.index.delete(id);
       this.days.delete(day);

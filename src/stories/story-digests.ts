@@ -42,7 +42,7 @@ export interface BuiltDigest {
 
 /** Shared work kept at most this long (feeds may change without a story changing) and this many at once. */
 const SHARED_TTL_MS = 60_000;
-const SHARED_MAX = 64;
+const SHARED_MAX = 24;
 /** History entries older than this are dropped (no window reaches that far back). */
 const HISTORY_DAYS = 7;
 const HISTORY_MAX = 500;
