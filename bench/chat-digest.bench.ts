@@ -20,7 +20,7 @@ export default async function run(): Promise<boolean> {
   let ok = true;
   console.log(await loadAverage());
   console.log('articles  /digest median (cold)  warm   bound   ratio   batch digest (peer)  stories');
-  for (const n of [10_000, 50_000]) {
+  for (const n of (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number)) {
     const { store, ingestMs, dispose } = await benchStore(n);
     try {
       const cold: number[] = [];
