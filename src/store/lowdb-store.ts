@@ -40,7 +40,7 @@ export interface OpenStoreOptions {
   retentionDays?: number;
   /** The clock (default: the system clock); used for the lock's start time, meta.json and pruning at open. */
   now?: () => Date;
-  /** How many article chunks (up to 1,000 articles each) and story days to keep in memory (default 12). */
+  /** How many article chunks (up to 1,000 articles each) to keep in memory (default 4: a chunk with its analyses is tens of MB in memory); story hours: at least 48. */
   cachePartitions?: number;
   /** File-system calls, replaceable to inject faults in tests. */
   fs?: FileOps;
@@ -83,8 +83,8 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
     const feeds = await RecordFile.load(join(dir, 'feeds.json'), FEEDS, { ops });
     const subs = await RecordFile.load(join(dir, 'subscriptions.json'), SUBSCRIPTIONS, { ops });
     const deliveries = await DeliveryPartitions.open(deliveriesDir, ops);
-    const articles = await ArticlePartitions.open(articlesDir, { ops, cacheSize: opts.cachePartitions ?? 12 });
-    const stories = await StoryPartitions.open(storiesDir, { ops, cacheSize: opts.cachePartitions ?? 12 });
+    const articles = await ArticlePartitions.open(articlesDir, { ops, cacheSize: opts.cachePartitions ?? 4 });
+    const stories = await StoryPartitions.open(storiesDir, { ops, cacheSize: Math.max(48, opts.cachePartitions ?? 0) });
     const history = await HistoryBuckets.open(historyDir, ops);
     if (opts.retentionDays !== undefined) {
       await articles.prune(clock(), opts.retentionDays);
