@@ -5,7 +5,8 @@
 export interface CommandOption {
   name: string;
   description: string;
-  type: 'string' | 'integer';
+  /** 'attachment' is a file (Discord only; on Telegram the document comes with the message). */
+  type: 'string' | 'integer' | 'attachment';
   required: boolean;
   /** Offer autocomplete on Discord (time zones, topics). */
   autocomplete?: boolean;
@@ -56,9 +57,9 @@ export const COMMANDS = [
       { name: 'action', description: 'add, remove, list or clear', type: 'string', required: true, choices: ['add', 'remove', 'list', 'clear'] },
       words('Topic words; prefix with - to mute (e.g. climate -celebrity)', false),
     ] },
-  { name: 'feeds', description: "Manage this chat's feeds", usage: '/feeds add <url> | remove <id|url> | list', admin: true,
+  { name: 'feeds', description: "Manage this chat's feeds", usage: '/feeds add <url> | remove <id|url> | list | import | export', admin: true,
     options: [
-      { name: 'action', description: 'add, remove or list', type: 'string', required: true, choices: ['add', 'remove', 'list'] },
+      { name: 'action', description: 'add, remove, list, import (an OPML file) or export', type: 'string', required: true, choices: ['add', 'remove', 'list', 'import', 'export'] },
       { name: 'feed', description: 'Feed URL (add) or feed id/URL (remove)', type: 'string', required: false, maxLength: 2048 },
     ] },
   { name: 'status', description: 'Articles, feeds, schedule and delivery health', usage: '/status', admin: true, options: [] },

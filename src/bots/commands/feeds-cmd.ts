@@ -4,8 +4,10 @@ import { loadSettings } from './settings.js';
 import type { CommandContext } from './context.js';
 import type { CommandRequest, Reply } from './types.js';
 import type { Feed } from '../../model.js';
+import { english, type Translator } from '../../i18n/i18n.js';
+import { feedsExportCommand, feedsImportCommand } from './feeds-opml.js';
 
-const USAGE = '/feeds add <url> | remove <id|url> | list';
+const USAGE = '/feeds add <url> | remove <id|url> | list | import | export';
 
 function health(f: Feed, now: Date): string {
   if (f.disabled) return `disabled after ${f.failures} failures: ${f.lastError ?? 'unknown error'}`;
@@ -20,7 +22,7 @@ export function feedLines(feeds: Feed[], now: Date): string[] {
 }
 
 /** /feeds add|remove|list (admin). */
-export async function feedsCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
+export async function feedsCommand(req: CommandRequest, ctx: CommandContext, t: Translator = english): Promise<Reply> {
   const [action = 'list', target, ...extra] = req.args;
   const scope = (await loadSettings(ctx.store, req, ctx.config)).scope;
   switch (action.toLowerCase()) {
@@ -43,6 +45,10 @@ export async function feedsCommand(req: CommandRequest, ctx: CommandContext): Pr
         ? { kind: 'text', private: true, lines: [`Removed feed ${target}.`] }
         : { kind: 'error', text: `No feed "${target}" in this chat; see /feeds list.`, usage: USAGE, private: true };
     }
+    case 'import':
+      return feedsImportCommand(req, ctx, scope, t);
+    case 'export':
+      return feedsExportCommand(req, ctx, scope, t);
     default:
       return { kind: 'error', text: `Unknown action "${action}".`, usage: USAGE, private: true };
   }

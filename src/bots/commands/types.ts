@@ -19,6 +19,16 @@ export interface CommandRequest {
   now: Date;
   /** The user's language as the platform reports it (Discord interaction locale, Telegram language_code). */
   locale?: string;
+  /** A file sent with the command (a Telegram document, a Discord attachment), read on demand. */
+  attachment?: Attachment;
+}
+
+/** A file a user sent with a command; `read` downloads it as text, refusing more than `maxBytes`. */
+export interface Attachment {
+  name: string;
+  /** Bytes, when the platform says. */
+  size: number | null;
+  read(maxBytes: number): Promise<string>;
 }
 
 /**
@@ -28,7 +38,9 @@ export interface CommandRequest {
 export type Reply =
   | { kind: 'text'; title?: string; lines: string[]; private?: boolean }
   | { kind: 'error'; text: string; usage?: string; private?: boolean }
-  | { kind: 'digest'; digest: Digest; emptyText: string };
+  | { kind: 'digest'; digest: Digest; emptyText: string }
+  /** A file for the user (an OPML export): the platform sends it as a document or attachment. */
+  | { kind: 'file'; name: string; mime: string; content: string; caption: string; private?: boolean };
 
 /** The command handler every adapter calls: platform-neutral, never throws for user mistakes. */
 export type CommandHandler = (req: CommandRequest) => Promise<Reply>;

@@ -12,6 +12,8 @@ export function replyToText(reply: Reply, timeZone: string): string {
       return `${reply.text}${reply.usage ? `\nUsage: ${reply.usage}` : ''}`;
     case 'text':
       return [reply.title, ...reply.lines].filter((l) => l !== undefined && l !== '').join('\n');
+    case 'file':
+      return `${reply.caption}\n${reply.content}`;
   }
 }
 

@@ -39,6 +39,8 @@ const SUBCOMMANDS: Record<string, Record<string, SubcommandShape>> = {
     add: { description: 'Add an RSS/Atom feed (or a page that links one)', options: [{ name: 'url', description: 'Feed URL, http(s)://…', type: 'string', required: true, maxLength: 2048 }] },
     remove: { description: 'Remove a feed', options: [{ name: 'feed', description: 'Feed id (from /feeds list) or its URL', type: 'string', required: true, maxLength: 2048 }] },
     list: { description: "List this server's feeds", options: [] },
+    import: { description: 'Add every feed of an OPML file (from a feed reader)', options: [{ name: 'file', description: 'An .opml file', type: 'attachment', required: true }] },
+    export: { description: "Get this server's feeds as an OPML file", options: [] },
   },
 };
 
@@ -55,6 +57,7 @@ export function subcommandOptions(spec: CommandSpec, action: string): readonly C
 
 function basicOption(o: CommandOption): APIApplicationCommandBasicOption {
   const common = { name: o.name, description: o.description.slice(0, 100), required: o.required };
+  if (o.type === 'attachment') return { ...common, type: ApplicationCommandOptionType.Attachment };
   if (o.type === 'integer') {
     return {
       ...common,

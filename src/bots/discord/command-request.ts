@@ -5,7 +5,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import type { ChatInputCommandInteraction, PermissionsBitField } from 'discord.js';
 import { findCommand } from '../commands/catalog.js';
-import type { CommandRequest } from '../commands/types.js';
+import type { Attachment, CommandRequest } from '../commands/types.js';
 import { hasSubcommands, subcommandOptions } from './command-defs.js';
 
 /** The facts the admin decision needs, taken from an interaction. */
@@ -39,7 +39,8 @@ export function argsOf(interaction: Pick<ChatInputCommandInteraction, 'commandNa
   if (hasSubcommands(spec)) {
     const action = interaction.options.getSubcommand(false);
     if (!action) return [];
-    const rest = subcommandOptions(spec, action).map((o) => value(o.name));
+    // A file is not an argument: it reaches the handler as the request's attachment.
+    const rest = subcommandOptions(spec, action).filter((o) => o.type !== 'attachment').map((o) => value(o.name));
     return [action, ...rest.filter((v): v is string => v !== null)];
   }
   return spec.options.map((o) => value(o.name)).filter((v): v is string => v !== null);
@@ -62,5 +63,26 @@ export function toCommandRequest(interaction: ChatInputCommandInteraction, admin
     now,
     // The user's Discord client language (e.g. "de", "es-ES"); the router maps it to a catalogue.
     ...(interaction.locale ? { locale: interaction.locale } : {}),
+    ...attachmentOf(interaction),
+  };
+}
+
+/** The file option of the command (Discord hosts it; we download it only when the handler reads it). */
+function attachmentOf(interaction: ChatInputCommandInteraction): { attachment?: Attachment } {
+  const file = interaction.options.getAttachment('file', false);
+  if (!file) return {};
+  return {
+    attachment: {
+      name: file.name,
+      size: file.size,
+      async read(maxBytes) {
+        if (file.size > maxBytes) throw new Error(`the file is over ${Math.round(maxBytes / 1_000_000)} MB`);
+        const res = await fetch(file.url, { signal: AbortSignal.timeout(15_000) });
+        if (!res.ok) throw new Error(`Discord answered HTTP ${res.status} for the file`);
+        const bytes = Buffer.from(await res.arrayBuffer());
+        if (bytes.length > maxBytes) throw new Error(`the file is over ${Math.round(maxBytes / 1_000_000)} MB`);
+        return bytes.toString('utf8');
+      },
+    },
   };
 }

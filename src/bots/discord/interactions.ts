@@ -30,7 +30,10 @@ export interface InteractionDeps {
 
 /** discord.js options editing the deferred reply with one rendered body. */
 function editOptions(body: DiscordMessageBody): InteractionEditReplyOptions {
-  return { ...(body.content !== undefined ? { content: body.content } : {}), embeds: body.embeds, allowedMentions: { parse: [] } };
+  return {
+    ...(body.content !== undefined ? { content: body.content } : {}), embeds: body.embeds, allowedMentions: { parse: [] },
+    ...(body.files ? { files: body.files.map((f) => ({ attachment: Buffer.from(f.content, 'utf8'), name: f.name })) } : {}),
+  };
 }
 
 /** discord.js options for a follow-up message. */

@@ -44,6 +44,8 @@ export interface DiscordMessageBody {
   content?: string;
   embeds: DiscordEmbed[];
   allowed_mentions: { parse: [] };
+  /** Files attached to the message (sent as multipart by discord.js). */
+  files?: { name: string; content: string }[];
 }
 
 export interface DiscordRenderOptions {
@@ -175,6 +177,8 @@ export function replyMessages(reply: Reply): DiscordMessageBody[] {
       return renderDiscordText(reply.title, reply.lines);
     case 'error':
       return renderDiscordText(undefined, reply.usage ? [reply.text, `Usage: ${reply.usage}`] : [reply.text]);
+    case 'file':
+      return [{ content: fitEscaped(sanitizeInline(reply.caption), DISCORD_LIMITS.content), embeds: [], allowed_mentions: noMentions(), files: [{ name: reply.name, content: reply.content }] }];
   }
 }
 

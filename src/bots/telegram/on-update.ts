@@ -6,7 +6,7 @@
  */
 import type { Update } from 'telegraf/types';
 import { findCommand } from '../commands/catalog.js';
-import type { ChatEvents, CommandHandler, CommandRequest } from '../commands/types.js';
+import type { Attachment, ChatEvents, CommandHandler, CommandRequest } from '../commands/types.js';
 import type { Logger } from '../../log.js';
 import type { AdminCheck } from './admin-check.js';
 import { parseCommand } from './parse-command.js';
@@ -23,6 +23,21 @@ export interface UpdateDeps {
   reply: (chatId: string, messages: readonly TelegramMessage[]) => Promise<ReplyOutcome>;
   log: Logger;
   clock: () => Date;
+  /** Downloads a document a user sent (getFile), as text. */
+  download?: (fileId: string, maxBytes: number) => Promise<string>;
+}
+
+interface DocumentLike { file_id: string; file_name?: string; file_size?: number }
+
+/**
+ * The command text of a message and the document it carries: a text command (alone, or replying to
+ * a message with a document, e.g. "/feeds import"), or a document whose caption is the command.
+ */
+function commandParts(msg: object): { text: string; entities?: { type: string; offset: number; length: number }[]; document?: DocumentLike } | null {
+  const m = msg as { text?: string; entities?: []; caption?: string; caption_entities?: []; document?: DocumentLike; reply_to_message?: { document?: DocumentLike } };
+  if (typeof m.text === 'string') return { text: m.text, ...(m.entities ? { entities: m.entities } : {}), ...(m.reply_to_message?.document ? { document: m.reply_to_message.document } : {}) };
+  if (typeof m.caption === 'string' && m.document) return { text: m.caption, ...(m.caption_entities ? { entities: m.caption_entities } : {}), document: m.document };
+  return null;
 }
 
 export function createUpdateHandler(d: UpdateDeps): (update: Update) => Promise<void> {
@@ -48,11 +63,12 @@ export function createUpdateHandler(d: UpdateDeps): (update: Update) => Promise<
     const msg = update.message;
     if ('migrate_to_chat_id' in msg) return migrate(msg.chat.id, msg.migrate_to_chat_id);
     if ('migrate_from_chat_id' in msg) return migrate(msg.migrate_from_chat_id, msg.chat.id);
-    if (!('text' in msg)) return;
+    const parts = commandParts(msg);
+    if (!parts) return;
 
     const chatType = msg.chat.type === 'private' ? 'private' : msg.chat.type === 'group' || msg.chat.type === 'supergroup' ? 'group' : null;
     if (!chatType || !msg.from) return;
-    const parsed = parseCommand(msg, d.botUsername);
+    const parsed = parseCommand(parts, d.botUsername);
     if (parsed.kind !== 'command') return;
 
     const chatId = String(msg.chat.id);
@@ -66,9 +82,14 @@ export function createUpdateHandler(d: UpdateDeps): (update: Update) => Promise<
       command: parsed.command, args: parsed.args, now: d.clock(),
       // The user's Telegram app language (IETF tag, e.g. "de", "fa"), when Telegram sends it.
       ...(msg.from.language_code ? { locale: msg.from.language_code } : {}),
+      ...(parts.document && d.download ? { attachment: attachmentOf(parts.document, d.download) } : {}),
     };
     d.log.debug('Telegram: command', { chat: chatId, command: req.command, args: req.args.length, isAdmin });
     const reply = await d.handler(req);
     await d.reply(chatId, replyMessages(reply));
   };
+}
+
+function attachmentOf(doc: DocumentLike, download: NonNullable<UpdateDeps['download']>): Attachment {
+  return { name: doc.file_name ?? 'file', size: doc.file_size ?? null, read: (maxBytes) => download(doc.file_id, maxBytes) };
 }

@@ -16,6 +16,8 @@ const SOURCES_MAX = 600;
 export interface TelegramMessage {
   html: string;
   previewUrl: string | null;
+  /** Sent as a document (sendDocument) with `html`'s text as its caption, instead of a text message. */
+  document?: { name: string; content: string; caption: string };
 }
 
 export interface TelegramRenderOptions {

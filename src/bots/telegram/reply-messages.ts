@@ -1,6 +1,7 @@
 import type { Reply } from '../commands/types.js';
 import { renderTelegramMessages, renderTelegramText } from './render.js';
 import type { TelegramMessage } from './telegram-message.js';
+import { sanitizeInline } from '../../digest/render/sanitize.js';
 
 /**
  * Turns a command's Reply into Telegram messages, through the shared renderer (which escapes,
@@ -15,6 +16,8 @@ export function replyMessages(reply: Reply): TelegramMessage[] {
       return plain(renderTelegramText(undefined, reply.usage ? [reply.text, `Usage: ${reply.usage}`] : [reply.text]));
     case 'text':
       return plain(renderTelegramText(reply.title, reply.lines));
+    case 'file':
+      return [{ html: '', previewUrl: null, document: { name: reply.name, content: reply.content, caption: sanitizeInline(reply.caption) } }];
   }
 }
 

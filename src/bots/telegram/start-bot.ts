@@ -5,6 +5,7 @@
  */
 import { createServer } from 'node:http';
 import { LANGUAGES, translator } from '../../i18n/i18n.js';
+import { downloadDocument } from './telegram-files.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -103,6 +104,7 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
       onError: (err, q) => log.warn('Telegram: getChatMember failed; treating the user as a non-admin', { chat: q.chatId, err }),
     }),
     reply: (chatId, messages) => deliverReply(chatId, messages, { send, events: o.events, log, clock, sleep, token }),
+    download: (fileId, maxBytes) => downloadDocument(bot.telegram, fileId, maxBytes),
   });
   bot.use((ctx) => onUpdate(ctx.update));
   // Without this one failing update would stop polling (telegraf rethrows by default).

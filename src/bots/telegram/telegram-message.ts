@@ -4,6 +4,7 @@
  */
 import type { Telegram } from 'telegraf';
 import type { TelegramMessage } from './render.js';
+import { sendDocument } from './telegram-files.js';
 
 /** A rendered message: HTML (Telegram's subset, ≤ 4,096 visible characters) and the one link to preview, if any. */
 export type { TelegramMessage };
@@ -18,6 +19,7 @@ export function linkPreviewOptions(message: TelegramMessage): { is_disabled: tru
 
 export function createSendMessage(telegram: Telegram): SendMessage {
   return async (chatId, message) => {
+    if (message.document) return sendDocument(telegram, chatId, message.document);
     await telegram.callApi('sendMessage', {
       chat_id: chatId,
       text: message.html,

@@ -24,6 +24,7 @@ function request(command: string, args: string[] = [], over: Partial<CommandRequ
 function text(reply: Reply): string {
   if (reply.kind === 'text') return [reply.title ?? '', ...reply.lines].join('\n');
   if (reply.kind === 'error') return `${reply.text}\n${reply.usage ?? ''}`;
+  if (reply.kind === 'file') return `${reply.caption}\n${reply.content}`;
   return JSON.stringify(reply.digest);
 }
 

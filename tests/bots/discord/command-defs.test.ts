@@ -52,7 +52,8 @@ describe('given the shared command catalog', () => {
     expect(topics[0]?.options).toMatchObject([{ type: 3, name: 'words', required: true, max_length: 200 }]);
     expect(topics[2]?.options).toEqual([]);
     const feeds = def('feeds').options;
-    expect(feeds.map((o) => o.name)).toEqual(['add', 'remove', 'list']);
+    expect(feeds.map((o) => o.name)).toEqual(['add', 'remove', 'list', 'import', 'export']);
+    expect(feeds[3]?.options).toMatchObject([{ type: 11, name: 'file', required: true }]);
     expect(feeds[0]?.options).toMatchObject([{ type: 3, name: 'url', required: true, max_length: 2048 }]);
     expect(feeds[1]?.options).toMatchObject([{ type: 3, name: 'feed', required: true }]);
   });

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './fake-gateway.js';
 import { formErrors } from './limits.js';
 import { interactionPayload, messagePayload, user } from './payloads.js';
+import { parseMultipart } from '../multipart.js';
 import type { FakeIds, InteractionSpec } from './payloads.js';
 
 export type { InteractionSpec, OptionData } from './payloads.js';
@@ -182,7 +183,9 @@ export class FakeDiscord {
     const raw = Buffer.concat(chunks).toString('utf8');
     let body: unknown = null;
     try {
-      body = raw ? JSON.parse(raw) : null;
+      const type = req.headers['content-type'] ?? '';
+      // A message with files: discord.js sends payload_json plus files[n] parts.
+      body = type.startsWith('multipart/form-data') ? multipartMessage(await parseMultipart(Buffer.concat(chunks), type)) : raw ? JSON.parse(raw) : null;
     } catch {
       body = raw;
     }
@@ -269,4 +272,11 @@ export class FakeDiscord {
     }
     return send(404, { code: 0, message: '404: Not Found' });
   }
+}
+
+/** A multipart message body as JSON: payload_json's fields, with the file parts as `files`. */
+function multipartMessage(parts: Record<string, unknown>): Record<string, unknown> {
+  const payload = typeof parts.payload_json === 'string' ? (JSON.parse(parts.payload_json) as Record<string, unknown>) : {};
+  const files = Object.entries(parts).filter(([k]) => /^files\[\d+\]$/.test(k)).map(([, v]) => v);
+  return { ...payload, files };
 }

@@ -115,6 +115,8 @@ export interface InteractionSpec {
   channelId?: string;
   /** The user's client language (default en-US). */
   locale?: string;
+  /** `data.resolved` (attachments sent with an attachment option). */
+  resolved?: Record<string, unknown>;
 }
 
 export function interactionPayload(ids: FakeIds, id: string, token: string, spec: InteractionSpec) {
@@ -142,7 +144,7 @@ export function interactionPayload(ids: FakeIds, id: string, token: string, spec
     locale: spec.locale ?? 'en-US',
     entitlements: [],
     attachment_size_limit: 10_485_760,
-    data: { id: `cmd-${spec.name}`, name: spec.name, type: 1, options: spec.options ?? [] },
+    data: { id: `cmd-${spec.name}`, name: spec.name, type: 1, options: spec.options ?? [], ...(spec.resolved ? { resolved: spec.resolved } : {}) },
     ...where,
   };
 }

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { checkMessageText, parseTelegramHtml } from './telegram-html.js';
 import { sendFailureError } from './api-errors.js';
 import type { ApiError, SendFailure } from './api-errors.js';
+import { FakeFiles } from './fake-files.js';
+import { parseMultipart } from '../multipart.js';
 
 export type { ApiError, SendFailure } from './api-errors.js';
 
@@ -48,6 +50,8 @@ export class FakeBotApi {
   /** Every call: method, parsed body. */
   readonly calls: { method: string; body: Record<string, unknown>; prefix: string }[] = [];
   commands: unknown[] | null = null;
+  /** Documents users send and the bot sends (getFile, downloads, sendDocument). */
+  readonly files: FakeFiles;
   /** Command menus registered for one language_code (setMyCommands with language_code). */
   readonly commandsByLanguage = new Map<string, unknown[]>();
   webhook: { url: string; secret_token: string | undefined } | null = null;
@@ -71,7 +75,22 @@ export class FakeBotApi {
   private readonly pollFailures: ApiError[] = [];
   private readonly watchers = new Set<() => void>();
 
-  private constructor(private readonly server: Server, private readonly o: Required<Omit<FakeBotApiOptions, 'wrongTokenStatus' | 'enforceLimits'>> & FakeBotApiOptions) {}
+  private constructor(private readonly server: Server, private readonly o: Required<Omit<FakeBotApiOptions, 'wrongTokenStatus' | 'enforceLimits'>> & FakeBotApiOptions) {
+    this.files = new FakeFiles(o.token);
+  }
+
+  /** Queues a message with a document (an OPML file), captioned or not; returns its update_id and message_id. */
+  sendFile(o: { chat: FakeChat; from: FakeUser; name: string; content: string; caption?: string; replyTo?: { message_id: number; text: string } }): { updateId: number; messageId: number } {
+    const messageId = this.nextMessageId++;
+    const cmd = o.caption ? /^\/[A-Za-z0-9_]{1,64}/.exec(o.caption) : null;
+    const message = {
+      message_id: messageId, date: 1_700_000_000, chat: o.chat, from: { is_bot: false, first_name: 'Test', ...o.from }, document: this.files.add(o.name, o.content),
+      ...(o.caption ? { caption: o.caption } : {}), ...(cmd ? { caption_entities: [{ type: 'bot_command', offset: 0, length: cmd[0].length }] } : {}),
+    };
+    if (!o.replyTo) return { updateId: this.sendUpdate({ message }), messageId };
+    const reply = { message_id: o.replyTo.message_id, date: 1_700_000_000, chat: o.chat, from: message.from, reply_to_message: message, text: o.replyTo.text, entities: [{ type: 'bot_command', offset: 0, length: o.replyTo.text.split(' ')[0]!.length }] };
+    return { updateId: this.sendUpdate({ message: reply }), messageId };
+  }
 
   static async start(o: FakeBotApiOptions): Promise<FakeBotApi> {
     const server = createServer();
@@ -177,13 +196,15 @@ export class FakeBotApi {
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Any path prefix is accepted (a local Bot API server may live under one); calls record it.
+    if (this.files.serve(req, res)) return;
     const m = /^(.*)\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     let body: Record<string, unknown> = {};
     try {
-      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      const type = req.headers['content-type'] ?? '';
+      body = type.startsWith('multipart/form-data') ? await parseMultipart(Buffer.concat(chunks), type) : raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     } catch {
       return this.reply(res, { error_code: 400, description: 'Bad Request: invalid JSON' });
     }
@@ -274,6 +295,10 @@ export class FakeBotApi {
         return { ok: await this.getUpdates(body, res) };
       case 'sendMessage':
         return this.sendMessage(body);
+      case 'getFile':
+        return this.files.getFile(body);
+      case 'sendDocument':
+        return this.files.sendDocument(body);
       default:
         return { error_code: 404, description: 'Not Found: method not found' };
     }
