@@ -86,6 +86,8 @@ export interface StoryMember {
   source: string;
   feedId: string | null;
   backfill?: true;
+  /** The article's picture, when it has one (so a digest shows it without reading the article). */
+  image?: string;
 }
 
 /**

@@ -78,7 +78,7 @@ export const checkArticle: Check = shape({
 });
 
 const checkMember: Check = shape({
-  id: nonEmpty, at: iso, source: str, feedId: nullable(str), backfill: optional((v) => (v === true ? null : 'is not true')),
+  id: nonEmpty, at: iso, source: str, feedId: nullable(str), backfill: optional((v) => (v === true ? null : 'is not true')), image: optional(str),
 });
 
 export const checkStory: Check = shape({

@@ -16,7 +16,6 @@ import { chooseStories, storyCandidates } from '../digest/story-digest.js';
 import type { ChosenStory, StoryCandidate } from '../digest/story-digest.js';
 import type { Digest, Story } from '../digest/types.js';
 import { extractiveSummarizer } from '../summarizer/summarizer.js';
-import { withPictures } from '../digest/pictures.js';
 import type { Summarizer } from '../summarizer/summarizer.js';
 import { keeperFor } from './story-keeper.js';
 import type { StoryKeeper } from './story-keeper.js';
@@ -204,8 +203,10 @@ export class StoryDigests {
   private async picture(story: Story, c: ChosenStory, shared: Shared): Promise<Story> {
     let image = shared.images.get(story.id);
     if (!image) {
-      const one: Digest = { generatedAt: '', window: { from: '', to: '' }, topics: [], stories: [story] };
-      image = this.articlesOf(c.candidate.members.map((m) => m.id)).then((articles) => withPictures(one, articles).stories[0]!.image);
+      // The lead's picture, else another source's, from the kept members: no article is read.
+      const bySource = new Map<string, string>();
+      for (const m of c.candidate.members) if (m.image && !bySource.has(m.source.trim().toLowerCase())) bySource.set(m.source.trim().toLowerCase(), m.image);
+      image = Promise.resolve(story.sources.map((s) => bySource.get(s.name.trim().toLowerCase())).find((x) => x !== undefined));
       shared.images.set(story.id, image);
     }
     const url = await image;

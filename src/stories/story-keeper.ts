@@ -24,7 +24,7 @@ export interface KeeperOptions {
 const MAX_REBUILD_MEMBERS = 24;
 const HOUR = 3_600_000;
 
-const memberOf = (a: Article): StoryMember => ({ id: a.id, at: articleTime(a), source: a.source, feedId: a.feedId, ...(a.backfill ? { backfill: true as const } : {}) });
+const memberOf = (a: Article): StoryMember => ({ id: a.id, at: articleTime(a), source: a.source, feedId: a.feedId, ...(a.backfill ? { backfill: true as const } : {}), ...(a.image ? { image: a.image } : {}) });
 
 export class StoryKeeper {
   private index = new StoryIndex();
