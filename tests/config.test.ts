@@ -8,7 +8,7 @@ describe('loadConfig', () => {
   it('given an empty environment, returns the defaults and no bots', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ dataDir: 'data', retentionDays: 30, timezone: 'UTC', feedPollMinutes: 15, catchUpGraceHours: 6 });
-    expect(c.platforms.map((p) => p.id)).toEqual(['console']);
+    expect(c.platforms.map((p) => p.id)).toEqual(['console', 'webhook']); // the fallback, and webhooks (they need no token)
   });
 
   it('given --db, it wins over NEWSBOT_DATA', () => {
@@ -42,7 +42,7 @@ describe('loadConfig', () => {
   it('given tokens, returns platform configs with defaults and lists the secrets', () => {
     const c = loadConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCdef_ghi-jkl', DISCORD_TOKEN: 'abc.def.ghi', DISCORD_API_BASE: 'http://127.0.0.1:9/api/' });
     const settings = (id: string) => c.platforms.find((p) => p.id === id)?.settings;
-    expect(c.platforms.map((p) => p.id)).toEqual(['console', 'telegram', 'discord']);
+    expect(c.platforms.map((p) => p.id)).toEqual(['console', 'telegram', 'discord', 'webhook']);
     expect(settings('telegram')).toMatchObject({ apiRoot: 'https://api.telegram.org', webhookUrl: null });
     expect(settings('discord')).toMatchObject({ apiBase: 'http://127.0.0.1:9/api', guildId: null });
     expect(secretsOf(c).sort()).toEqual(['123456:ABCdef_ghi-jkl', 'abc.def.ghi'].sort());
