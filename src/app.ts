@@ -59,10 +59,12 @@ export function makeLogger(config: Config): Logger {
 }
 
 /** Opens the store and builds the shared services. The caller closes it. */
-export async function openApp(config: Config, opts: { log?: Logger; clock?: () => Date } = {}): Promise<App> {
+export async function openApp(config: Config, opts: { log?: Logger; clock?: () => Date; onFolderLost?: (reason: string) => void; folderCheckMs?: number } = {}): Promise<App> {
   const log = opts.log ?? makeLogger(config);
   const clock = opts.clock ?? (() => new Date());
-  const health = watchStorage(await openStoreAt(config, { retentionDays: config.retentionDays, now: clock }), { log, now: clock });
+  const onLost = opts.onFolderLost;
+  const watch = onLost ? { watch: { ...(opts.folderCheckMs ? { intervalMs: opts.folderCheckMs } : {}), onLost } } : {};
+  const health = watchStorage(await openStoreAt(config, { retentionDays: config.retentionDays, now: clock, ...watch }), { log, now: clock });
   // Every article stored through the app is analysed and placed into a story as it arrives.
   const store = withStories(health.store, { now: clock, horizonHours: 2 * config.maxWindowHours });
   const fetcher = makeFetcher(config);

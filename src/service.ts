@@ -29,11 +29,23 @@ export function processSignal(): StopSignal {
 }
 
 /** Runs until done (console) or until SIGINT/SIGTERM (bots). Returns the exit code. */
-export async function runService(config: Config, opts: { signal?: StopSignal; app?: App } = {}): Promise<number> {
-  const app = opts.app ?? (await openApp(config));
+export async function runService(config: Config, opts: { signal?: StopSignal; app?: App; folderCheckMs?: number } = {}): Promise<number> {
+  // The data folder or its lock vanishing (or replaced) stops the service with exit 1, writing nothing more.
+  let lost: string | null = null;
+  let folderLost!: (reason: string) => void;
+  const onLost = new Promise<string>((resolve) => (folderLost = resolve));
+  const app = opts.app ?? (await openApp(config, {
+    ...(opts.folderCheckMs ? { folderCheckMs: opts.folderCheckMs } : {}),
+    onFolderLost: (reason) => {
+      lost = reason;
+      process.stderr.write(`newsbot: ${reason}; stopped without writing anything more. Restore the data folder (or use --db <folder>) and start newsbot again.\n`);
+      folderLost('data folder lost');
+    },
+  }));
   try {
     // Only a real signal may force the process out (an in-process caller's signal never does).
-    return await run(app, opts.signal ?? processSignal(), opts.signal === undefined);
+    const code = await run(app, Promise.race([opts.signal ?? processSignal(), onLost]), opts.signal === undefined);
+    return lost ? 1 : code;
   } finally {
     await app.close();
   }

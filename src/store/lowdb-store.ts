@@ -20,6 +20,8 @@ import type { Store } from './store.js';
 import { JsonFileAdapter, nodeFileOps } from './json-file-adapter.js';
 import type { FileOps } from './json-file-adapter.js';
 import { acquireLock } from './lock.js';
+import { folderIdentity, startFolderWatch } from './folder-watch.js';
+import type { FolderWatchOptions } from './folder-watch.js';
 import type { Lock } from './lock.js';
 import { ensureDir, sweepTempFiles } from './folder.js';
 import { RecordFile } from './record-file.js';
@@ -44,6 +46,8 @@ export interface OpenStoreOptions {
   cachePartitions?: number;
   /** File-system calls, replaceable to inject faults in tests. */
   fs?: FileOps;
+  /** Watch the folder and lock; when they vanish or are replaced the store refuses every call and says why. */
+  watch?: FolderWatchOptions;
 }
 
 const FEEDS: RecordKind<Feed> = { field: 'feeds', keyName: 'id', keyOf: (f) => f.id, check: checkFeed };
@@ -91,7 +95,12 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
       await stories.prune(clock(), opts.retentionDays);
       await deliveries.prune(clock(), opts.retentionDays);
     }
-    return new LowdbStore(dir, lock, { articles, deliveries, stories, history }, feeds, subs);
+    const store = new LowdbStore(dir, lock, { articles, deliveries, stories, history }, feeds, subs);
+    if (opts.watch) {
+      const was = await folderIdentity(dir, lock.file);
+      store.stopWatch = startFolderWatch(dir, lock.file, was, `${JSON.stringify(lock.info)}\n`, { ...opts.watch, lost: (reason) => (store.lost = reason) });
+    }
+    return store;
   } catch (err) {
     await lock.release().catch(() => undefined);
     throw err;
@@ -101,6 +110,9 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
 class LowdbStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Why the folder is no longer ours (set by the folder watch); every call is refused from then on. */
+  lost: string | null = null;
+  stopWatch: () => void = () => undefined;
 
   constructor(
     private readonly dir: string,
@@ -122,6 +134,7 @@ class LowdbStore implements Store {
 
   /** Runs operations one at a time so in-memory state and files change in call order. */
   private run<T>(fn: () => Promise<T> | T): Promise<T> {
+    if (this.lost) return Promise.reject(new StoreError(`${this.lost}; newsbot stopped writing to it`, { file: this.dir }));
     if (this.closed) return Promise.reject(new StoreError(`the store in ${this.dir} is closed`));
     const p = this.queue.then(fn);
     this.queue = p.catch(() => undefined);
@@ -187,8 +200,10 @@ class LowdbStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.stopWatch();
     await this.queue;
-    await this.lock.release();
+    // A lost folder's lock is not ours to remove (release checks its content anyway).
+    if (!this.lost) await this.lock.release();
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Store } from './store.js';
 import { openStore } from './lowdb-store.js';
+import type { FolderWatchOptions } from './folder-watch.js';
 import { isPostgresUrl } from './postgres/connect.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
 
@@ -17,11 +18,17 @@ export interface StoreLocation {
 export interface OpenAnyOptions {
   retentionDays?: number;
   now?: () => Date;
+  /** lowdb only: watch the data folder and lock (a database has no folder to lose). */
+  watch?: FolderWatchOptions;
 }
 
 /** Opens the store at `loc`: PostgreSQL (migrated first) when `databaseUrl` is set, else lowdb. */
 export function openStoreAt(loc: StoreLocation, opts: OpenAnyOptions = {}): Promise<Store> {
-  return loc.databaseUrl ? openPostgresStore(loc.databaseUrl, opts) : openStore(loc.dataDir, opts);
+  if (loc.databaseUrl) {
+    const { watch: _watch, ...pgOpts } = opts;
+    return openPostgresStore(loc.databaseUrl, pgOpts);
+  }
+  return openStore(loc.dataDir, opts);
 }
 
 /** A `--from`/`--to` argument: a postgres URL or a data folder. */
