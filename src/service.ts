@@ -13,6 +13,10 @@ import { createScheduler } from './scheduler/scheduler.js';
 import { realClock } from './scheduler/clock.js';
 import { PostgresStore } from './store/postgres/postgres-store.js';
 import { startCluster } from './cluster/cluster.js';
+import { createMetrics } from './ops/metrics.js';
+import { startOpsServer } from './ops/http-server.js';
+import type { OpsServer } from './ops/http-server.js';
+import type { Scheduler } from './scheduler/scheduler.js';
 
 /** How long shutdown may take before the process exits anyway. */
 const SHUTDOWN_MS = 9_000;
@@ -84,11 +88,15 @@ async function run(app: App, signal: StopSignal, hardExit: boolean): Promise<num
   const schedulerLog = terminal
     ? createLogger({ level: config.logLevel === 'debug' ? 'debug' : 'warn', secrets: secretsOf(config) })
     : log;
+  let sched: Scheduler | null = null;
+  const metrics = createMetrics({ store: app.store, queueDepth: () => sched?.queueDepth() ?? {} });
+  const build = scheduledDigest(app);
   const scheduler = createScheduler({
     ...(cluster ? { claims: cluster.claims, sharedLimits: cluster.sharedLimits } : {}),
+    onSlot: (platform, outcome) => metrics.slotDone(platform, outcome),
     store: app.store,
     senders: Object.fromEntries(running.map((p) => [p.sender.platform, p.sender])),
-    buildDigest: scheduledDigest(app),
+    buildDigest: (sub, window) => metrics.timeDigest(() => build(sub, window)),
     clock: realClock,
     log: schedulerLog.child({ part: 'scheduler' }),
     graceHours: config.catchUpGraceHours,
@@ -96,6 +104,18 @@ async function run(app: App, signal: StopSignal, hardExit: boolean): Promise<num
     pollFeeds: feedPoller(app, cluster?.feedClaim),
     feedPollMinutes: config.feedPollMinutes,
   });
+  sched = scheduler;
+  let ops: OpsServer | null = null;
+  if (config.httpPort !== null) {
+    try {
+      ops = await startOpsServer({ port: config.httpPort, store: app.store, metrics, info: { store: cluster ? 'postgres' : 'lowdb', ...(cluster ? { instance: cluster.instanceId } : {}) } });
+    } catch (err) {
+      await stopAll();
+      process.stderr.write(`newsbot: ${err instanceof Error ? err.message : String(err)}\n`);
+      return 1;
+    }
+    log.info('serving /healthz and /metrics', { port: ops.port });
+  }
   await scheduler.start();
   cluster?.attach(scheduler);
   if (!terminal) log.info('newsbot running', { platforms: running.map((p) => p.sender.platform) });
@@ -107,6 +127,7 @@ async function run(app: App, signal: StopSignal, hardExit: boolean): Promise<num
   // Exit 0 within 10 s even if a platform hangs; the store flushes on every write already.
   if (why !== 'done' && hardExit) setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
   await scheduler.stop();
+  await ops?.close();
   await stopAll();
   return 0;
 }

@@ -48,6 +48,8 @@ export interface SchedulerDeps {
   stopTimeoutMs?: number;
   /** Several instances on one database: a slot is delivered only by the instance that claims it (src/cluster). */
   claims?: SlotClaims;
+  /** Called when a slot ends, with its platform and outcome (metrics). */
+  onSlot?: (platform: string, outcome: string) => void;
   /** Several instances: each platform's global limit counted across all of them (src/cluster). */
   sharedLimits?: Partial<Record<Platform, SharedWindow>>;
 }
@@ -64,6 +66,8 @@ export interface Scheduler {
   nextRuns(): Map<string, Date>;
   /** Resolves when every queued slot has been worked on (tests, benchmarks). */
   idle(): Promise<void>;
+  /** Sends waiting for their platform's limits, by platform. */
+  queueDepth(): Record<string, number>;
   /** Queues an unfinished slot another instance left (multi-instance takeover); it is claimed before it is sent. */
   adopt(subscriptionId: string, slot: Date): Promise<void>;
 }
@@ -132,7 +136,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const key = deliveryKey(subscriptionId, slot);
     try {
       if (deps.claims && !(await deps.claims.claim(key))) return; // another instance has it
-      await deliverSlot(deliverDeps, subscriptionId, slot);
+      const outcome = await deliverSlot(deliverDeps, subscriptionId, slot);
+      deps.onSlot?.(subscriptionId.split(':')[0] ?? '', outcome);
     } catch (err) {
       // A store write failed: the record stays unfinished and is resumed on the next start (or by another instance).
       log.error('delivery stopped by an unexpected error', { subscription: subscriptionId, slot: slot.toISOString(), err });
@@ -268,6 +273,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       log.info('scheduler stopped');
     },
     nextRuns: () => index.snapshot(),
+    queueDepth: () => Object.fromEntries([...queues].map(([p, q]) => [p, q.waiting])),
     async adopt(subscriptionId, slot) {
       if (stopping) return;
       const sub = await store.getSubscription(subscriptionId);

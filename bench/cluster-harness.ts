@@ -1,0 +1,137 @@
+/**
+ * Several real newsbot instances (`newsbot start` child processes) on one throwaway PostgreSQL
+ * database and Redis, delivering a missed slot to N Telegram chats through the limit-enforcing
+ * fake Bot API (tests/fakes/telegram: 429 over 30 messages in any second or 1 per second per chat,
+ * 409 for a second concurrent getUpdates). Shared by bench/cluster.bench.ts and the kill test.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FakeBotApi } from '../tests/fakes/telegram/fake-bot-api.js';
+import { createTestDatabase } from '../tests/helpers/postgres.js';
+import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
+import { ingestInputs } from '../src/ingest/ingest.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const TOKEN = '123456:TEST-cluster-token';
+export const REDIS_URL = process.env.NEWSBOT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** One running instance. */
+export interface Instance {
+  child: ChildProcess;
+  pid: number;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** What a run saw. */
+export interface ClusterRun {
+  fake: FakeBotApi;
+  /** Seconds from the first to the last accepted message. */
+  spanSeconds: number;
+  /** Chats that got no message, and chats that got more than one. */
+  missing: string[];
+  twice: string[];
+  /** After a kill: seconds from the kill to the first message to a chat whose slot the victim held. */
+  takeoverSeconds: number | null;
+  /** Slots the victim held unfinished when it was killed. */
+  victimSlots: number;
+}
+
+export interface ClusterOptions {
+  chats: number;
+  instances: number;
+  /** Kill -9 the instance holding most slots once this many messages were accepted. */
+  killAfter?: number;
+  timeoutMs: number;
+  log?: (line: string) => void;
+  /** A folder of data/samples to store (default all of them). */
+  samples?: string;
+}
+
+function startInstance(env: Record<string, string>): Instance {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'start'], {
+    cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, pid: child.pid ?? 0, output: () => out, exited };
+}
+
+/** Seeds the database (sample articles, `chats` subscriptions due one minute ago), runs the instances, returns what the fake saw. */
+export async function runCluster(o: ClusterOptions): Promise<ClusterRun> {
+  const log = o.log ?? (() => undefined);
+  const db = await createTestDatabase('cluster_run');
+  const fake = await FakeBotApi.start({ token: TOKEN, enforceLimits: true });
+  const instances: Instance[] = [];
+  try {
+    const store = await openPostgresStore(db.url);
+    const now = new Date();
+    await ingestInputs(store, [join(ROOT, 'data', 'samples', o.samples ?? '')], { now: new Date(now.getTime() - 2 * 3_600_000) });
+    const slot = new Date(Math.floor(now.getTime() / 60_000) * 60_000 - 60_000);
+    const times = [slot.toISOString().slice(11, 16)];
+    const created = new Date(slot.getTime() - 3_600_000).toISOString();
+    for (let i = 1; i <= o.chats; i++) {
+      await store.putSubscription({
+        id: `telegram:${i}`, platform: 'telegram', chatId: String(i), scope: `telegram:${i}`, active: true, times, weekdays: null, timezone: 'UTC',
+        topics: [], mutes: [], maxStories: 3, paused: null, createdAt: created, updatedAt: created, lastDigestAt: null,
+      });
+    }
+    log(`seeded ${o.chats} subscriptions due at ${slot.toISOString()} in ${db.name}`);
+    const env = {
+      NEWSBOT_DATABASE_URL: db.url, NEWSBOT_REDIS_URL: REDIS_URL, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot,
+      NEWSBOT_LOG_LEVEL: 'warn', NEWSBOT_FEED_POLL_MINUTES: '1440',
+    };
+    for (let i = 0; i < o.instances; i++) instances.push(startInstance(env));
+
+    const deadline = Date.now() + o.timeoutMs;
+    const chatsServed = () => new Set(fake.sent.map((m) => m.chat_id)).size;
+    let killedAt: number | null = null;
+    let victimChats = new Set<string>();
+    while (chatsServed() < o.chats && Date.now() < deadline) {
+      if (o.killAfter !== undefined && killedAt === null && fake.sent.length >= o.killAfter) {
+        const held = await store.query<{ claimed_by: string; subscription_id: string }>('bench', "SELECT claimed_by, subscription_id FROM deliveries WHERE claimed_by IS NOT NULL AND status IN ('pending', 'sending')");
+        const byPid = new Map<number, string[]>();
+        for (const r of held.rows) {
+          const pid = Number(/-(\d+)-[0-9a-f]+$/.exec(r.claimed_by)?.[1]);
+          byPid.set(pid, [...(byPid.get(pid) ?? []), r.subscription_id]);
+        }
+        const victim = instances.filter((i) => byPid.has(i.pid)).sort((a, b) => (byPid.get(b.pid)?.length ?? 0) - (byPid.get(a.pid)?.length ?? 0))[0];
+        if (victim) {
+          victimChats = new Set((byPid.get(victim.pid) ?? []).map((id) => id.replace('telegram:', '')));
+          victim.child.kill('SIGKILL');
+          killedAt = performance.now();
+          log(`killed instance ${victim.pid} holding ${victimChats.size} unfinished slots after ${fake.sent.length} messages`);
+        }
+      }
+      await sleep(50);
+    }
+    const arrivals = fake.arrivals;
+    const perChat = new Map<string, number>();
+    for (const m of fake.sent) perChat.set(m.chat_id, (perChat.get(m.chat_id) ?? 0) + 1);
+    const all = Array.from({ length: o.chats }, (_, i) => String(i + 1));
+    let takeoverSeconds: number | null = null;
+    if (killedAt !== null) {
+      const after = fake.sent.map((m, i) => ({ m, t: arrivals[i] as number })).filter(({ m, t }) => t > (killedAt as number) && victimChats.has(m.chat_id));
+      takeoverSeconds = after.length > 0 ? ((after[0]?.t as number) - killedAt) / 1000 : null;
+    }
+    await store.close();
+    return {
+      fake,
+      spanSeconds: arrivals.length > 1 ? ((arrivals[arrivals.length - 1] as number) - (arrivals[0] as number)) / 1000 : 0,
+      missing: all.filter((c) => !perChat.has(c)),
+      twice: all.filter((c) => (perChat.get(c) ?? 0) > 1),
+      takeoverSeconds,
+      victimSlots: victimChats.size,
+    };
+  } finally {
+    for (const i of instances) if (i.child.exitCode === null && i.child.signalCode === null) i.child.kill('SIGTERM');
+    await Promise.race([Promise.all(instances.map((i) => i.exited)), sleep(12_000)]);
+    for (const i of instances) if (i.child.exitCode === null && i.child.signalCode === null) i.child.kill('SIGKILL');
+    await fake.close();
+    await db.drop();
+  }
+}
