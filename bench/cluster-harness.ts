@@ -33,8 +33,10 @@ export interface ClusterRun {
   /** Chats that got no message, and chats that got more than one. */
   missing: string[];
   twice: string[];
-  /** After a kill: seconds from the kill to the first message to a chat whose slot the victim held. */
+  /** After a kill: seconds from the kill until every slot the victim held was claimed by another instance. */
   takeoverSeconds: number | null;
+  /** After a kill: seconds from the kill to the first message to a chat whose slot the victim held. */
+  firstResumedSeconds: number | null;
   /** Slots the victim held unfinished when it was killed. */
   victimSlots: number;
 }
@@ -91,6 +93,8 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterRun> {
     const chatsServed = () => new Set(fake.sent.map((m) => m.chat_id)).size;
     let killedAt: number | null = null;
     let victimChats = new Set<string>();
+    let victimTag = '';
+    let takenOverAt: number | null = null;
     while (chatsServed() < o.chats && Date.now() < deadline) {
       if (o.killAfter !== undefined && killedAt === null && fake.sent.length >= o.killAfter) {
         const held = await store.query<{ claimed_by: string; subscription_id: string }>('bench', "SELECT claimed_by, subscription_id FROM deliveries WHERE claimed_by IS NOT NULL AND status IN ('pending', 'sending')");
@@ -104,8 +108,14 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterRun> {
           victimChats = new Set((byPid.get(victim.pid) ?? []).map((id) => id.replace('telegram:', '')));
           victim.child.kill('SIGKILL');
           killedAt = performance.now();
+          victimTag = `-${victim.pid}-`;
           log(`killed instance ${victim.pid} holding ${victimChats.size} unfinished slots after ${fake.sent.length} messages`);
         }
+      }
+      if (killedAt !== null && takenOverAt === null) {
+        const ids = [...victimChats].map((c) => `telegram:${c}`);
+        const left = await store.query<{ n: string }>('bench', "SELECT count(*) AS n FROM deliveries WHERE subscription_id = ANY($1::text[]) AND status IN ('pending', 'sending') AND (claimed_by IS NULL OR claimed_by LIKE $2)", [ids, `%${victimTag}%`]);
+        if (Number(left.rows[0]?.n ?? 0) === 0) takenOverAt = performance.now();
       }
       await sleep(50);
     }
@@ -113,11 +123,12 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterRun> {
     const perChat = new Map<string, number>();
     for (const m of fake.sent) perChat.set(m.chat_id, (perChat.get(m.chat_id) ?? 0) + 1);
     const all = Array.from({ length: o.chats }, (_, i) => String(i + 1));
-    let takeoverSeconds: number | null = null;
+    let firstResumedSeconds: number | null = null;
     if (killedAt !== null) {
       const after = fake.sent.map((m, i) => ({ m, t: arrivals[i] as number })).filter(({ m, t }) => t > (killedAt as number) && victimChats.has(m.chat_id));
-      takeoverSeconds = after.length > 0 ? ((after[0]?.t as number) - killedAt) / 1000 : null;
+      firstResumedSeconds = after.length > 0 ? ((after[0]?.t as number) - killedAt) / 1000 : null;
     }
+    const takeoverSeconds = killedAt !== null && takenOverAt !== null ? (takenOverAt - killedAt) / 1000 : null;
     await store.close();
     return {
       fake,
@@ -125,6 +136,7 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterRun> {
       missing: all.filter((c) => !perChat.has(c)),
       twice: all.filter((c) => (perChat.get(c) ?? 0) > 1),
       takeoverSeconds,
+      firstResumedSeconds,
       victimSlots: victimChats.size,
     };
   } finally {

@@ -2,7 +2,7 @@
  * Multi-instance mode (active only on PostgreSQL): every instance is equal and any may be killed
  * at any moment. What each one does:
  *   - schedules every due slot, but delivers only the slots it claims (slot-claims.ts), and every
- *     10 s takes over unfinished slots whose claimer's lease ran out;
+ *     5 s takes over unfinished slots whose claimer's lease ran out;
  *   - fetches a due feed only after claiming it for the poll interval (feed-claims.ts);
  *   - sends within each platform's global limit counted across all instances (Redis when
  *     NEWSBOT_REDIS_URL is set, else PostgreSQL);
@@ -36,7 +36,7 @@ export interface ClusterOptions {
   log: Logger;
   redisUrl: string | null;
   feedPollMinutes: number;
-  /** How often orphaned slots are looked for (default 10 s). */
+  /** How often orphaned slots are looked for (default 5 s). */
   takeoverEveryMs?: number;
   slotLeases?: SlotLeaseTimes;
   /** Telegram poll lease (default 20 s, renewed every 5 s). */
@@ -95,7 +95,7 @@ export function startCluster(db: PostgresStore, o: ClusterOptions): Cluster {
           busy = false;
         }
       };
-      timer = setInterval(() => void takeOver(), o.takeoverEveryMs ?? 10_000);
+      timer = setInterval(() => void takeOver(), o.takeoverEveryMs ?? 5_000);
       timer.unref();
     },
     async stop() {

@@ -13,13 +13,13 @@ import type { SlotClaims } from '../scheduler/slot-claims.js';
 
 /** Lease lengths (ms). */
 export interface SlotLeaseTimes {
-  /** A claim lasts this long without renewal (default 30 s). */
+  /** A claim lasts this long without renewal (default 20 s; renewed every third of it). */
   ttlMs: number;
   /** A pending slot nobody claimed this long after it was due counts as an orphan (default 60 s). */
   unclaimedMs: number;
 }
 
-export const SLOT_LEASES = { ttlMs: 30_000, unclaimedMs: 60_000 } as const satisfies SlotLeaseTimes;
+export const SLOT_LEASES = { ttlMs: 20_000, unclaimedMs: 60_000 } as const satisfies SlotLeaseTimes;
 
 /** Slot claims for instance `holder`, with a renewal timer for the slots it holds. */
 export class PgSlotClaims implements SlotClaims {

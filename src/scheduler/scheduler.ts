@@ -278,8 +278,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (stopping) return;
       const sub = await store.getSubscription(subscriptionId);
       // A removed subscription's slot is recorded 'skipped' by deliverSlot; no runner needed.
-      if (!sub || !eligible(sub)) await deliverClaimed(subscriptionId, slot);
-      else enqueue(sub, slot);
+      if (!sub || !eligible(sub)) return deliverClaimed(subscriptionId, slot);
+      // Claimed now, so the takeover is not left waiting behind this instance's own queue; the claim is renewed until delivered.
+      if (deps.claims && !(await deps.claims.claim(deliveryKey(subscriptionId, slot)))) return;
+      enqueue(sub, slot);
     },
     async idle() {
       await ticking;

@@ -15,6 +15,7 @@ describe('several instances, one killed', () => {
     expect(r.missing).toEqual([]);
     expect(r.twice.length).toBeLessThanOrEqual(r.victimSlots);
     expect(r.takeoverSeconds).not.toBeNull();
+    expect(r.firstResumedSeconds).not.toBeNull();
     expect(r.takeoverSeconds as number).toBeLessThanOrEqual(60);
     expect(r.fake.counts).toEqual({ tooManyRequests: 0, conflicts: 0 });
   }, 300_000);
