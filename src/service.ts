@@ -11,10 +11,8 @@ import type { App } from './app.js';
 import type { RunningPlatform } from './bots/platform.js';
 import { createScheduler } from './scheduler/scheduler.js';
 import { realClock } from './scheduler/clock.js';
-import { PostgresStore } from './store/postgres/postgres-store.js';
-import { startCluster } from './cluster/cluster.js';
-import { createMetrics } from './ops/metrics.js';
-import { startOpsServer } from './ops/http-server.js';
+import type { Cluster } from './cluster/cluster.js';
+import type { Metrics } from './ops/metrics.js';
 import type { OpsServer } from './ops/http-server.js';
 import type { Scheduler } from './scheduler/scheduler.js';
 
@@ -55,13 +53,19 @@ export async function runService(config: Config, opts: { signal?: StopSignal; ap
   }
 }
 
+/** Multi-instance mode on PostgreSQL; its modules (and Redis's client) are loaded only then. */
+async function startClusterIfShared(app: App): Promise<Cluster | null> {
+  if (!app.config.databaseUrl) return null;
+  const [{ PostgresStore }, { startCluster }] = await Promise.all([import('./store/postgres/postgres-store.js'), import('./cluster/cluster.js')]);
+  if (!(app.store instanceof PostgresStore)) return null;
+  return startCluster(app.store, { log: app.log, redisUrl: app.config.redisUrl, feedPollMinutes: app.config.feedPollMinutes });
+}
+
 async function run(app: App, signal: StopSignal, hardExit: boolean): Promise<number> {
   const { config, log } = app;
   const running: RunningPlatform[] = [];
   // On PostgreSQL several instances may run: each claims its slots and feeds, and one polls Telegram.
-  const cluster = app.store instanceof PostgresStore
-    ? startCluster(app.store, { log, redisUrl: config.redisUrl, feedPollMinutes: config.feedPollMinutes })
-    : null;
+  const cluster = await startClusterIfShared(app);
   const stopAll = async () => {
     for (const p of running.reverse()) await p.stop().catch((err: unknown) => log.warn('stop failed', { err }));
     await cluster?.stop();
@@ -89,14 +93,16 @@ async function run(app: App, signal: StopSignal, hardExit: boolean): Promise<num
     ? createLogger({ level: config.logLevel === 'debug' ? 'debug' : 'warn', secrets: secretsOf(config) })
     : log;
   let sched: Scheduler | null = null;
-  const metrics = createMetrics({ store: app.store, queueDepth: () => sched?.queueDepth() ?? {} });
+  // Metrics (prom-client) only when they are served.
+  const metrics: Metrics | null = config.httpPort === null ? null
+    : (await import('./ops/metrics.js')).createMetrics({ store: app.store, queueDepth: () => sched?.queueDepth() ?? {} });
   const build = scheduledDigest(app);
   const scheduler = createScheduler({
     ...(cluster ? { claims: cluster.claims, sharedLimits: cluster.sharedLimits } : {}),
-    onSlot: (platform, outcome) => metrics.slotDone(platform, outcome),
+    ...(metrics ? { onSlot: (platform: string, outcome: string) => metrics.slotDone(platform, outcome) } : {}),
     store: app.store,
     senders: Object.fromEntries(running.map((p) => [p.sender.platform, p.sender])),
-    buildDigest: (sub, window) => metrics.timeDigest(() => build(sub, window)),
+    buildDigest: metrics ? (sub, window) => metrics.timeDigest(() => build(sub, window)) : build,
     clock: realClock,
     log: schedulerLog.child({ part: 'scheduler' }),
     graceHours: config.catchUpGraceHours,
@@ -106,8 +112,9 @@ async function run(app: App, signal: StopSignal, hardExit: boolean): Promise<num
   });
   sched = scheduler;
   let ops: OpsServer | null = null;
-  if (config.httpPort !== null) {
+  if (config.httpPort !== null && metrics) {
     try {
+      const { startOpsServer } = await import('./ops/http-server.js');
       ops = await startOpsServer({ port: config.httpPort, store: app.store, metrics, info: { store: cluster ? 'postgres' : 'lowdb', ...(cluster ? { instance: cluster.instanceId } : {}) } });
     } catch (err) {
       await stopAll();

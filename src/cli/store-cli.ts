@@ -4,12 +4,12 @@ import { copyStore } from '../store/copy.js';
 import type { CopyReport } from '../store/copy.js';
 import { locationOf, openStoreAt } from '../store/open.js';
 import { describeUrl } from '../store/postgres/connect.js';
-import { migrate } from '../store/postgres/migrate.js';
 import { CliError, printJson } from './output.js';
 
 /** Applies pending PostgreSQL migrations (the ones `start` would apply). */
 export async function storeMigrateCommand(config: Config): Promise<void> {
   if (!config.databaseUrl) throw new CliError('store migrate needs NEWSBOT_DATABASE_URL (postgres://…); the embedded store in a data folder needs no migration', 2);
+  const { migrate } = await import('../store/postgres/migrate.js');
   const ran = await migrate(config.databaseUrl);
   const where = describeUrl(config.databaseUrl);
   process.stderr.write(ran.length > 0 ? `migrated PostgreSQL at ${where}: ${ran.join(', ')}\n` : `PostgreSQL at ${where}: schema up to date\n`);

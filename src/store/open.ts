@@ -5,8 +5,9 @@
 import type { Store } from './store.js';
 import { openStore } from './lowdb-store.js';
 import type { FolderWatchOptions } from './folder-watch.js';
-import { isPostgresUrl } from './postgres/connect.js';
-import { openPostgresStore } from './postgres/postgres-store.js';
+
+/** True for `postgres://…` / `postgresql://…` (the driver is loaded only for those). */
+const isPostgresUrl = (s: string): boolean => /^postgres(ql)?:\/\//i.test(s);
 
 /** Where a store lives: a data folder, or a PostgreSQL URL. */
 export interface StoreLocation {
@@ -23,12 +24,12 @@ export interface OpenAnyOptions {
 }
 
 /** Opens the store at `loc`: PostgreSQL (migrated first) when `databaseUrl` is set, else lowdb. */
-export function openStoreAt(loc: StoreLocation, opts: OpenAnyOptions = {}): Promise<Store> {
-  if (loc.databaseUrl) {
-    const { watch: _watch, ...pgOpts } = opts;
-    return openPostgresStore(loc.databaseUrl, pgOpts);
-  }
-  return openStore(loc.dataDir, opts);
+export async function openStoreAt(loc: StoreLocation, opts: OpenAnyOptions = {}): Promise<Store> {
+  if (!loc.databaseUrl) return openStore(loc.dataDir, opts);
+  // Loaded only here, so a data-folder user never loads the PostgreSQL driver or the migrator.
+  const { openPostgresStore } = await import('./postgres/postgres-store.js');
+  const { watch: _watch, ...pgOpts } = opts;
+  return openPostgresStore(loc.databaseUrl, pgOpts);
 }
 
 /** A `--from`/`--to` argument: a postgres URL or a data folder. */

@@ -176,19 +176,22 @@ describe('telegram poll leader', () => {
     const dying = Object.assign(Object.create(aLeases) as Leases, {
       acquire: (name: string, ttl: number) => (aDead ? Promise.reject(new Error('connection lost')) : aLeases.acquire(name, ttl)),
     });
-    const opts = { ttlMs: 1_500, everyMs: 250, log: silentLogger };
+    const opts = { ttlMs: 4_000, everyMs: 500, log: silentLogger };
     const a = pollLeader(dying, 'telegram-poll', opts)(starter('a'));
-    await sleep(400);
+    const t = performance.now();
+    while (!started.includes('a') && performance.now() - t < 10_000) await sleep(50);
     const b = pollLeader(new Leases(store, 'b'), 'telegram-poll', opts)(starter('b'));
     onTestFinished(async () => (await a.stop(), await b.stop()));
-    await sleep(800);
-    expect(started).toEqual(['a']);
+    await sleep(1_500);
+    expect(started[0]).toBe('a');
     aDead = true;
     const t0 = performance.now();
-    while (!started.includes('b') && performance.now() - t0 < 10_000) await sleep(50);
-    expect(started).toEqual(['a', 'b']);
-    expect(most).toBe(1);
-    expect(performance.now() - t0).toBeLessThan(1_500 + 250 + 1_000);
+    while (started[started.length - 1] !== 'b' && performance.now() - t0 < 20_000) await sleep(50);
+    expect(started[started.length - 1]).toBe('b');
+    expect(most).toBe(1); // never two at once, however slow the machine
+    expect(active).toBe(1);
+    // The lease runs out at most ttl after a's last renewal; b asks every 500 ms (generous slack for a loaded machine).
+    expect(performance.now() - t0).toBeLessThan(4_000 + 500 + 5_000);
   });
 });
 
