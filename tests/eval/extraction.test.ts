@@ -44,7 +44,7 @@ describe('evalExtraction', () => {
     dir = await mkdtemp(join(tmpdir(), 'newsbot-eval-'));
     await mkdir(join(dir, 'html'));
     const body = 'The harbour authority said on Monday that the new pier will open in June, two months later than planned, because of storm damage.';
-    const page = `<html><body><nav><a href="/">Home</a></nav><article><p>${body}</p><p>Read more</p></article></body></html>`;
+    const page = `<html><body><nav><a href="/">Home</a></nav><article><p>${body}</p><p><a href="/more">Read more</a></p></article></body></html>`;
     await writeFile(join(dir, 'html', 'p1.html.gz'), gzipSync(Buffer.from(page)));
     await writeFile(join(dir, 'html', 'p2.html.gz'), gzipSync(Buffer.from('<html><body><p>Completely unrelated words about something else entirely, a recipe for bread.</p></body></html>')));
     await writeFile(join(dir, 'ground-truth.json'), JSON.stringify({ p1: { articleBody: body, url: 'https://x.example/1' }, p2: { articleBody: body, url: 'https://x.example/2' } }));

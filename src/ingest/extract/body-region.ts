@@ -9,7 +9,7 @@
  */
 import type { LineClass } from './line-classes.js';
 import type { LineFeatures } from './line-features.js';
-import { isDateLine, isFullDate } from './page-fields.js';
+import { isDateLine, isFullDate } from './line-shapes.js';
 
 /** What a chrome line costs the run, in words of prose… */
 const CHROME_COST = 6;

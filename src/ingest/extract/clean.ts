@@ -1,7 +1,7 @@
 /**
- * Text-level cleaning shared by the HTML and scraped-text extractors: a classifier for chrome
- * lines (navigation, share, ads, cookie and newsletter prompts, captions, "Read more"), quote and
- * whitespace normalisation, and near-duplicate paragraph removal.
+ * Text-level cleaning shared by the HTML and scraped-text extractors: quote and whitespace
+ * normalisation, and near-duplicate paragraph removal. Chrome is told by structure (HTML) and by
+ * the shape of lines (line-features.ts), never by a list of phrases one set of sites uses.
  */
 
 /** Straight quotes, plain dashes and single spaces: the form used to compare paragraphs. */
@@ -20,52 +20,6 @@ export function comparable(s: string): string {
 /** Collapses spaces inside a paragraph and trims it. */
 export function tidy(s: string): string {
   return s.replace(/[ \t\u00a0\u200b\ufeff]+/g, ' ').replace(/\s*\n\s*/g, ' ').trim();
-}
-
-// Whole-line chrome: the line is nothing but this.
-const CHROME_LINE = new RegExp(
-  '^(?:' +
-    [
-      'skip to (?:main )?(?:content|navigation)', 'latest(?: news)?', 'advert', 'this slideshow requires javascript', 'javascript is (?:disabled|required).*', 'thumbnail', 'image', 'photo', 'video', 'advertisement', 'advertising', 'ad',
-      'sponsored(?: content)?', 'share(?: this| on \\w+)?(?: (?:post|article|story|page))?', 'share', 'tweet', 'email', 'print', 'comments?',
-      '\\d+ comments?', 'read more', 'continue reading', 'show more', 'load more', 'see more', 'more', 'related(?: (?:articles|stories|news|content|posts|coverage))?',
-      'recommended(?: for you)?', 'most (?:read|popular|viewed)', 'trending(?: now)?', 'you may also like', 'you might also like', 'more from \\S.*',
-      'top stories', 'menu', 'search', 'home', 'close', 'log ?in', 'sign ?in', 'sign up', 'subscribe(?: now)?', 'follow us', 'listen(?: to this article)?',
-      'loading\\.*', 'back to top', 'next article', 'previous article', 'topics', 'tags', 'copy link', 'link copied', 'facebook', 'twitter', 'linkedin', 'whatsapp',
-      'accept(?: all)?(?: cookies)?', 'got it', 'ok', 'view comments', 'play video', 'watch', 'embed', 'caption', 'enlarge this image', 'toggle caption',
-      'hide caption', 'image caption', 'media caption', 'image copyright \\S.*', 'getty images', 'ap photo', 'reuters', 'afp', 'file photo',
-      // German, Spanish, French, Russian, Japanese chrome.
-      'teilen', 'artikel teilen', 'mehr zum thema', 'weiterlesen', 'anzeige', 'werbung', 'zum inhalt springen', 'startseite',
-      'compartir', 'leer más', 'publicidad', 'noticias relacionadas', 'te puede interesar', 'ir al contenido',
-      'partager', 'lire aussi', 'lire la suite', 'publicité', 'à lire aussi',
-      'поделиться', 'читайте также', 'реклама', 'подробнее', 'главная', 'фото',
-      'シェア', 'ツイート', '関連記事', '続きを読む', '広告', 'トップ', 'ホーム',
-    ].join('|') +
-    ')[.:!…]*$',
-  'i',
-);
-
-// Lines that start like chrome and are short.
-const CHROME_START = /^(?:(?:photo|picture|image|credit|source|video|watch|listen|foto|bild|фото|写真)\s*(?:credit\s*)?[:|/]|(?:read (?:more|also|next)|see also|also read|related(?:\s+\p{L}+)?\s*:|more on this|recommended:|advertisement|sponsored|follow (?:us|me)|sign up|subscribe|get (?:our|the) \S+ newsletter|join our|download (?:our|the) app|share (?:this|on)|click here|tap here|copyright|all rights reserved|lesen sie auch|mehr zum thema|leer también|lea también|lire aussi|читайте также)(?![\p{L}\p{N}])|©|関連記事)/iu;
-
-const CAPTION = /(?:^\((?:photo|image|picture|credit)?[^()]{0,60}(?:getty|reuters|ap photo|afp|shutterstock|epa|images?|photo|pa media|bloomberg)[^()]{0,40}\)$)|(?:^(?:photo|image|picture|credit|photograph)\s*(?:credit)?\s*[:/|-])|(?:\((?:getty images|reuters|ap|afp|epa|shutterstock)[^()]{0,40}\)$)/i;
-
-const COOKIE = /\b(?:we use cookies|this (?:site|website) uses cookies|by (?:continuing to use|using) (?:this|our) (?:site|website)|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|privacy policy and terms)/i;
-const NEWSLETTER = /\b(?:sign up (?:for|to) (?:our|the)\b|subscribe to (?:our|the) \S*\s*newsletter|newsletter|get the latest .{0,40} (?:in|to) your inbox|delivered (?:straight )?to your inbox|enter your email)/i;
-
-/** True for a line that is page chrome rather than article text. */
-export function isChromeLine(line: string): boolean {
-  const t = line.trim();
-  if (!t) return true;
-  if (CHROME_LINE.test(t)) return true;
-  // A CMS shortcode the page failed to expand: "[button link=…]Send us your review[/button]".
-  if (/^\[[a-z_-]+(?:\s[^\]]*)?\][^[]*(?:\[\/[a-z_-]+\])?$/i.test(t) && /=|\[\//.test(t)) return true;
-  const words = t.split(/\s+/).length;
-  if (words <= 12 && CHROME_START.test(t)) return true;
-  if (words <= 30 && CAPTION.test(t)) return true;
-  if (words <= 60 && COOKIE.test(t)) return true;
-  if (words <= 40 && NEWSLETTER.test(t)) return true;
-  return false;
 }
 
 /** Word shingles (3 words) of a comparable paragraph, for near-duplicate tests. */

@@ -4,7 +4,7 @@
  * `articleBody` replaces the DOM text when the DOM text is plainly an incomplete part of it.
  */
 import { parseHtml } from './parse.js';
-import { isChromeLine, comparable, looksBinary, tidy } from './clean.js';
+import { comparable, looksBinary, tidy } from './clean.js';
 import { articleBlocks } from './content.js';
 import { readMetadata, type PageMeta } from './metadata.js';
 import { ExtractError, type Extracted } from './types.js';
@@ -55,7 +55,6 @@ function cleanBlocks(blocks: readonly Block[], meta: PageMeta): string[] {
     const ld = b.linkChars / text.length;
     // Link lists and "Read more: <link>" lines go; a long item led by its linked headline stays.
     if (ld > 0.8 || (ld > 0.5 && text.length < 200)) continue;
-    if (isChromeLine(text)) continue;
     out.push(text);
   }
   // Pages legitimately repeat paragraphs (a meal plan per week, a refrain), and the reader sees

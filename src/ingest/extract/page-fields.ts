@@ -9,6 +9,7 @@ import { comparable } from './clean.js';
 import type { Line } from './markdown.js';
 import type { LineClass } from './line-classes.js';
 import type { LineFeatures } from './line-features.js';
+import { isBylineLine, isDateLine, isNameLine, MONTHISH } from './line-shapes.js';
 
 /** The body's line indices and the fields found around it. */
 export interface PageFields {
@@ -18,33 +19,6 @@ export interface PageFields {
   published: string | null;
 }
 
-const MONTHISH = /\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}/u;
-
-/** A short line that holds a calendar date or a clock time ("12 March 2024", "Updated 09:41"). */
-export function isFullDate(f: LineFeatures): boolean {
-  return f.words <= 14 && !(f.terminal && f.words > 8) && MONTHISH.test(f.text);
-}
-
-/**
- * A short line built around a date or a time: a full date, or a number with a word or two and
- * nothing like a sentence ("3 hours ago", "2 min read"); not a numbered heading ("1. Try yoga").
- */
-export function isDateLine(f: LineFeatures): boolean {
-  if (isFullDate(f)) return true;
-  return /\d/.test(f.text) && f.words <= 4 && !f.terminal && !/^\d+[.)]\s+\p{L}/u.test(f.text);
-}
-
-/** A line of names: "By Anna Berg", "Anna Berg and Tom Lee", "Tom Krisher, AP Auto Writer". */
-export function isBylineLine(f: LineFeatures): boolean {
-  if (f.cjk || f.words < 2 || f.words > 10 || f.terminal || f.digits > 0) return false;
-  const words = f.text.replace(/[,|–—-]\s*.*$/u, '').split(/\s+/).filter(Boolean);
-  // One short word before the names ("by", "von", "par"), in either case.
-  const lead = words[0] && (/^\p{Ll}{1,4}:?$/u.test(words[0]) || (/^\p{Lu}\p{Ll}{1,2}:?$/u.test(words[0]) && words.length >= 3)) ? 1 : 0;
-  const names = words.slice(lead);
-  if (names.length < 2 || names.length > 6) return false;
-  const capital = names.filter((w) => /^\p{Lu}/u.test(w) || /^(?:and|und|et|y|e|и|&)$/u.test(w)).length;
-  return lead === 1 && capital === names.length;
-}
 
 /** Splits the page into body lines and fields. */
 export function pageFields(lines: readonly Line[], features: readonly LineFeatures[], classes: readonly LineClass[], region: [number, number] | null, headline: number | null, initial: readonly LineClass[] = classes): PageFields {
@@ -131,11 +105,4 @@ function parseDate(text: string): string | null {
 function firstProse(features: readonly LineFeatures[], classes: readonly LineClass[], start: number, end: number): number {
   for (let i = start; i <= end; i++) if (classes[i] === 'good' && features[i]!.words >= 14) return i;
   return end;
-}
-
-/** "Anna Berg", "Anna Berg, Chief Reporter": two or three capitalised names, then perhaps a title after a comma. */
-export function isNameLine(text: string): boolean {
-  const [names, ...rest] = text.split(/\s*,\s*/u);
-  const words = (names ?? '').split(/\s+/u);
-  return words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w)) && (rest.length > 0 || words.length === 2) && rest.join(' ').split(/\s+/u).length <= 4;
 }

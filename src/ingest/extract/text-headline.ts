@@ -9,7 +9,7 @@ import type { Line } from './markdown.js';
 import { FUNCTION_WORDS } from './function-words.js';
 import type { LineClass } from './line-classes.js';
 import { tokensOf, type LineFeatures } from './line-features.js';
-import { isBylineLine, isDateLine, isNameLine } from './page-fields.js';
+import { isBylineLine, isDateLine, isNameLine } from './line-shapes.js';
 
 /** What each line between a candidate and the article costs it. */
 const DISTANCE_WEIGHT = 0.04;
@@ -99,4 +99,3 @@ function bodySubstrings(text: string, body: ReadonlyMap<string, number>): number
   for (let i = 0; i + 1 < chars.length; i++) if (joined.includes(chars[i]! + chars[i + 1]!)) hit++;
   return hit / (chars.length - 1);
 }
-

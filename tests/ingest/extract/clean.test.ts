@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparable, dedupeParagraphs, isChromeLine } from '../../../src/ingest/extract/clean.js';
-
-describe('isChromeLine', () => {
-  it.each([
-    'Skip to main content', 'Latest news', 'Thumbnail', 'Share this post', 'Advertisement', 'Read more', 'Related articles',
-    'Photo: Anna Berg / Valley Times', '(Getty Images)', 'Image copyright Reuters', 'Sign up for our newsletter to get the best stories every morning.',
-    'We use cookies to improve your experience. By continuing to use this site you agree.', 'Follow us on Instagram', '© 2024 Valley Times',
-    'Teilen', 'Compartir', 'Поделиться', '関連記事',
-  ])('given the chrome line %j, returns true', (line) => {
-    expect(isChromeLine(line)).toBe(true);
-  });
-
-  it.each([
-    '"I have done what I could."', 'Yes.', 'The share price fell 4% on Monday after the results.', 'Sources close to the minister said the plan was dead.',
-    'Photographers gathered outside the court on Tuesday morning.', 'Related parties must disclose their holdings, the regulator said.',
-  ])('given the article line %j, returns false', (line) => {
-    expect(isChromeLine(line)).toBe(false);
-  });
-});
+import { comparable, dedupeParagraphs } from '../../../src/ingest/extract/clean.js';
 
 describe('dedupeParagraphs', () => {
   const a = 'The council approved the tram line on Tuesday after a decade of debate about the harbour district.';
