@@ -43,6 +43,8 @@ export function extractText(text: string, opts: { fileName?: string } = {}): Ext
   const fields = pageFields(paras, features, classes, region, headline, initial);
   const body: string[] = [];
   for (const i of fields.body) body.push(tidy(paras[i]!.text));
+  // No line reads as prose (a list, a table, words without grammar): the long lines are the text.
+  if (body.length === 0) for (let i = 0; i < paras.length; i++) if (features[i]!.words >= 14 && i !== headline) body.push(tidy(paras[i]!.text));
   const clean = dedupeParagraphs(body.filter(Boolean));
   return {
     title: front.title ?? (headline === null ? null : paras[headline]!.text),
