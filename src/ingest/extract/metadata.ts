@@ -2,6 +2,7 @@
  * What a page says about itself: meta tags, `<link rel>`, JSON-LD, `<time>`, `<h1>`. Read in one
  * iterative pass over the whole document, before any content is removed.
  */
+import { isoDate } from '../dates.js';
 import { attr, isElement, squash, textOf, walk, type Doc } from './dom.js';
 import { collectJsonLd, type JsonLdArticle } from './json-ld.js';
 import { cleanTitle } from './title.js';
@@ -118,8 +119,8 @@ function pickByline(candidates: (string | null | undefined)[]): string | null {
 function pickDate(candidates: (string | null | undefined)[]): string | null {
   for (const c of candidates) {
     if (!c) continue;
-    const t = Date.parse(c.trim());
-    if (!Number.isNaN(t)) return new Date(t).toISOString();
+    const iso = isoDate(c);
+    if (iso) return iso;
   }
   return null;
 }

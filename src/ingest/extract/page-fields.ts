@@ -5,6 +5,7 @@
  * two between the headline and the body. Inside the body, short lines the page repeats elsewhere
  * (image alt texts, section labels) and credit-shaped lines go.
  */
+import { isoDate } from '../dates.js';
 import { comparable } from './clean.js';
 import type { Line } from './markdown.js';
 import type { LineClass } from './line-classes.js';
@@ -97,8 +98,7 @@ function hasRepeatedBody(features: readonly LineFeatures[], start: number, end: 
 function parseDate(text: string): string | null {
   const m = MONTHISH.exec(text);
   const raw = m ? text.slice(m.index).replace(/\s+at\s+/i, ' ').replace(/[•|·].*$/u, '') : text;
-  const t = Date.parse(raw);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
+  return isoDate(raw);
 }
 
 /** The first line of the run that is a paragraph of prose. */

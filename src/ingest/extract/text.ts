@@ -5,6 +5,7 @@
  * that leads into it (text-headline.ts); byline, date and standfirst lines go to their fields.
  * No phrase of any site's chrome is looked up: unseen sites word their menus differently.
  */
+import { isoDate } from '../dates.js';
 import { dedupeParagraphs, looksBinary, tidy } from './clean.js';
 import { candidateRegions } from './body-region.js';
 import { classifyLine, smoothClasses, type LineClass } from './line-classes.js';
@@ -102,9 +103,3 @@ function isHardWrapped(rows: readonly string[]): boolean {
   return hi >= 40 && hi <= 100 && lo >= hi * 0.6 && open >= (rows.length - 1) * 0.6;
 }
 
-/** An ISO 8601 form of a date the page wrote, or null when it does not parse. */
-export function isoDate(raw: string | null): string | null {
-  if (!raw) return null;
-  const t = Date.parse(raw);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-}
