@@ -3,18 +3,10 @@ import type { Store } from '../../store/store.js';
 import type { Summarizer } from '../../summarizer/summarizer.js';
 import { translator } from '../../i18n/i18n.js';
 import { storyDigests } from '../../stories/story-digests.js';
-import type { BuiltDigest } from '../../stories/story-digests.js';
+import type { BuiltDigest, DigestRequest } from '../../stories/story-digests.js';
 
-/** What a chat's digest is built with. */
-export interface ChatDigestOptions {
-  /** Chat scope ('telegram:123', 'discord:guildId'); its own feeds and global ones are admitted. */
-  scope: string;
-  from: Date;
-  to: Date;
-  topics: string[];
-  mutes: string[];
-  maxStories: number;
-  timezone: string;
+/** What a chat's digest is built with: the story selection's request, and how it is worded. */
+export interface ChatDigestOptions extends DigestRequest {
   /** How story summaries are worded (default extractive). */
   summarizer?: Summarizer;
   /** Attach each story's picture (default true; NEWSBOT_IMAGES=0 turns it off). */
