@@ -95,6 +95,12 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterRun> {
     let victimChats = new Set<string>();
     let victimTag = '';
     let takenOverAt: number | null = null;
+    /** Victim slots not yet claimed by another instance nor finished. */
+    const victimSlotsLeft = async (): Promise<number> => {
+      const ids = [...victimChats].map((c) => `telegram:${c}`);
+      const left = await store.query<{ n: string }>('bench', "SELECT count(*) AS n FROM deliveries WHERE subscription_id = ANY($1::text[]) AND status IN ('pending', 'sending') AND (claimed_by IS NULL OR claimed_by LIKE $2)", [ids, `%${victimTag}%`]);
+      return Number(left.rows[0]?.n ?? 0);
+    };
     while (chatsServed() < o.chats && Date.now() < deadline) {
       if (o.killAfter !== undefined && killedAt === null && fake.sent.length >= o.killAfter) {
         const held = await store.query<{ claimed_by: string; subscription_id: string }>('bench', "SELECT claimed_by, subscription_id FROM deliveries WHERE claimed_by IS NOT NULL AND status IN ('pending', 'sending')");
@@ -112,13 +118,12 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterRun> {
           log(`killed instance ${victim.pid} holding ${victimChats.size} unfinished slots after ${fake.sent.length} messages`);
         }
       }
-      if (killedAt !== null && takenOverAt === null) {
-        const ids = [...victimChats].map((c) => `telegram:${c}`);
-        const left = await store.query<{ n: string }>('bench', "SELECT count(*) AS n FROM deliveries WHERE subscription_id = ANY($1::text[]) AND status IN ('pending', 'sending') AND (claimed_by IS NULL OR claimed_by LIKE $2)", [ids, `%${victimTag}%`]);
-        if (Number(left.rows[0]?.n ?? 0) === 0) takenOverAt = performance.now();
-      }
+      if (killedAt !== null && takenOverAt === null && (await victimSlotsLeft()) === 0) takenOverAt = performance.now();
       await sleep(50);
     }
+    // The last victim slots may have been taken over and sent between two polls, ending the loop
+    // before it looked: look once more (the time is then an upper bound).
+    if (killedAt !== null && takenOverAt === null && (await victimSlotsLeft()) === 0) takenOverAt = performance.now();
     const arrivals = fake.arrivals;
     const perChat = new Map<string, number>();
     for (const m of fake.sent) perChat.set(m.chat_id, (perChat.get(m.chat_id) ?? 0) + 1);
