@@ -135,6 +135,7 @@ export function platformContext(app: App, platform: string): PlatformContext {
   return {
     handler: app.handler, events: app.events, admins: app.config.admins, log: app.log.child({ platform }), clock: app.clock,
     store: app.store, timezone: app.config.timezone, storeName: app.config.databaseUrl ? 'the database' : `${app.config.dataDir}/`,
+    allowPrivateUrls: app.config.allowPrivateUrls, sharedStore: app.config.databaseUrl !== null,
     seedSamples: () => seedSamples(app),
     overview: (now) => consoleDigest(app, now),
   };

@@ -71,9 +71,9 @@ async function run(app: App, signal: StopSignal, hardExit: boolean): Promise<num
     await cluster?.stop();
   };
   try {
-    // The fallback (the console) starts only when no other platform has anything to run.
+    // The fallback (the console) starts only when no chat platform has anything to run.
     for (const fallback of [false, true]) {
-      if (fallback && running.length > 0) break;
+      if (fallback && running.some((p) => !p.background)) break;
       for (const p of config.platforms.filter((c) => c.fallback === fallback)) {
         const started = await p.start({ ...platformContext(app, p.id), ...(cluster ? { pollGate: cluster.telegramPollGate } : {}) });
         if (started) running.push(started);

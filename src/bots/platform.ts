@@ -50,6 +50,10 @@ export interface PlatformContext {
   timezone: string;
   /** Where the store is, for messages about it ("data/", "the database"). */
   storeName: string;
+  /** NEWSBOT_ALLOW_PRIVATE_URLS: user-given URLs may point at private or local addresses. */
+  allowPrivateUrls: boolean;
+  /** The store is a database other processes write too (subscriptions can appear while this one runs). */
+  sharedStore: boolean;
   /** The first-run experience: stores the sample articles when the store is empty; returns how many. */
   seedSamples(): Promise<number>;
   /** Today's digest over everything stored, for a first look. */
@@ -68,6 +72,8 @@ export interface PlatformClient<M> {
   done?: Promise<void>;
   /** The client shares the terminal: the service keeps its own log to warnings. */
   usesTerminal?: boolean;
+  /** It only delivers (nobody chats with it): it does not stand in for a chat platform, so the console fallback still starts. */
+  background?: boolean;
 }
 
 /** What a platform's CLI commands get: the app, opened for the command and closed after it. */
@@ -101,6 +107,7 @@ export interface RunningPlatform {
   stop(): Promise<void>;
   done?: Promise<void>;
   usesTerminal: boolean;
+  background: boolean;
 }
 
 /** A platform whose settings were read: ready to start. `settings` is for display and tests. */
@@ -160,6 +167,7 @@ export function definePlatform<Id extends string, C, M>(spec: PlatformSpec<Id, C
             stop: () => client.stop(),
             ...(client.done ? { done: client.done } : {}),
             usesTerminal: client.usesTerminal === true,
+            background: client.background === true,
           };
         },
       };

@@ -5,7 +5,6 @@
  * the content type.
  */
 import { lookup as dnsLookup } from 'node:dns';
-import type { LookupAddress } from 'node:dns';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
@@ -18,7 +17,7 @@ import * as zlib from 'node:zlib';
 import { checkSniffed, contentTypeError, decodeBody, parseContentType, refusedType } from './fetch-decode.js';
 import { FETCH_DEFAULTS, FetchError, PRIVATE_HINT } from './fetch-types.js';
 import type { FetchOptions, FetchResult } from './fetch-types.js';
-import { bareHost, isBlockedAddress, isBlockedName } from './net-guard.js';
+import { bareHost, isBlockedAddress, isBlockedName, refusingLookup } from './net-guard.js';
 
 export { FetchError, FETCH_DEFAULTS } from './fetch-types.js';
 export type { FetchErrorCode, FetchOptions, FetchResult } from './fetch-types.js';
@@ -75,27 +74,9 @@ export function checkUrl(raw: string, opts: Pick<FetchOptions, 'allowPrivate' | 
   return u;
 }
 
-/**
- * A DNS lookup that refuses private answers. It is the lookup of the connection itself, so the
- * address checked is the address connected to: a name cannot resolve to a public address for the
- * check and a private one for the connection (DNS rebinding).
- */
+/** The connection's lookup: every answer checked against the guard. */
 function guardedLookup(host: string, guard: Guard, base: LookupFunction): LookupFunction {
-  return (hostname, options, callback) => {
-    base(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) return callback(err, '', 0);
-      const list = (Array.isArray(addresses) ? addresses : [{ address: addresses, family: isIP(addresses) }]) as LookupAddress[];
-      const bad = list.find((a) => refused(guard, a.address));
-      if (bad) {
-        const e = new FetchError('refused-address', `refused: ${host} resolves to ${bad.address}, a private or local address ${PRIVATE_HINT}`);
-        return callback(e as unknown as NodeJS.ErrnoException, '', 0);
-      }
-      if (options.all) return callback(null, list);
-      const first = list[0];
-      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
-      callback(null, first.address, first.family);
-    });
-  };
+  return refusingLookup((address) => refused(guard, address), (address) => new FetchError('refused-address', `refused: ${host} resolves to ${address}, a private or local address ${PRIVATE_HINT}`), base);
 }
 
 function header(res: IncomingMessage, name: string): string | null {

@@ -1,4 +1,7 @@
+import { lookup as dnsLookup } from 'node:dns';
+import type { LookupAddress } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
+import type { LookupFunction } from 'node:net';
 
 /**
  * Addresses a fetch must never reach unless private URLs are allowed: loopback, private,
@@ -73,4 +76,25 @@ export function isBlockedAddress(addr: string): boolean {
 /** True when a host name (not an IP) is refused by name. */
 export function isBlockedName(host: string): boolean {
   return BLOCKED_NAMES.test(host.replace(/\.$/, ''));
+}
+
+/**
+ * A DNS lookup for a connection that fails when any address it resolves to is refused. It is the
+ * lookup of the connection itself, so the address checked is the address connected to: a name
+ * cannot resolve to a public address for a check and a private one for the connection (DNS
+ * rebinding). Used with `agent: false`, so no pooled socket outlives the lookup that checked it.
+ */
+export function refusingLookup(refuse: (address: string) => boolean, refusal: (address: string) => Error, base: LookupFunction = dnsLookup as unknown as LookupFunction): LookupFunction {
+  return (hostname, options, callback) => {
+    base(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '', 0);
+      const list = (Array.isArray(addresses) ? addresses : [{ address: addresses, family: isIP(addresses) }]) as LookupAddress[];
+      const bad = list.find((a) => refuse(a.address));
+      if (bad) return callback(refusal(bad.address) as NodeJS.ErrnoException, '', 0);
+      if (options.all) return callback(null, list);
+      const first = list[0];
+      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+      callback(null, first.address, first.family);
+    });
+  };
 }

@@ -29,17 +29,21 @@ export const webhookPlatform = definePlatform({
   },
   cli: webhookCommands,
   async start(_config, ctx) {
+    // On the embedded store only `newsbot subscribe --webhook` adds one, and it cannot while this
+    // service holds the data folder's lock: with none now there is nothing to run. On a shared
+    // database another process can add one at any time: always run, so it is delivered without a restart.
     const subs = (await ctx.store.listSubscriptions()).filter((s) => s.platform === 'webhook');
-    if (subs.length === 0) return null;
+    if (subs.length === 0 && !ctx.sharedStore) return null;
     ctx.log.info('webhooks delivering', { subscriptions: subs.length });
     return {
       async send(chatId, message) {
         // Read at each send: a re-subscribe with a new URL takes effect at once.
         const url = (await ctx.store.getSubscription(`webhook:${chatId}`))?.address;
         if (!url) throw new DeliveryError('permanent', 'Webhook: the subscription has no URL; subscribe it again');
-        await postWebhook(url, webhookPayload(webhookKind(url), message));
+        await postWebhook(url, webhookPayload(webhookKind(url), message), { allowPrivate: ctx.allowPrivateUrls });
       },
       stop: async () => undefined,
+      background: true,
     };
   },
 });

@@ -1,5 +1,5 @@
 /** Outgoing webhooks end to end: CLI set-up, scheduled delivery to the fake, limits, pauses, the URL kept secret. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,7 +12,6 @@ import { maskUrl, webhookKind } from '../../../src/bots/webhook/address.js';
 import { discordProblem, FakeWebhooks, slackProblem } from '../../fakes/webhook/fake-webhook.js';
 import { sampleDigest, sampleStory } from '../../digest/render/sample-digest.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SECRET = 'xoxSECRETtoken0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'newsbot-webhook-'));
 let fake: FakeWebhooks;
@@ -77,7 +76,14 @@ describe('newsbot subscribe --webhook, then newsbot start', () => {
     const good = `/services/T01/B01/${SECRET}`;
     const gone = `/services/T02/B02/${SECRET}gone`;
     const out = capture();
-    expect(await main(['node', 'newsbot', '--db', db, 'ingest', join(ROOT, 'data', 'samples')])).toBe(0);
+    // A feed of this hour, so the digest has a story to carry (the samples are dated in the past).
+    const feed = join(dir, 'fresh.rss');
+    const hourAgo = new Date(Date.now() - 3_600_000).toUTCString();
+    const items = [['Harbour bridge reopens after storm repairs', 'The harbour bridge reopened to traffic on Monday after three weeks of repairs to storm damage. Engineers replaced two cables and resurfaced the deck, the city council said.'],
+      ['Council approves new library for the old mill', 'The city council approved plans for a public library in the old mill building. Work starts in the spring and the library should open next year, officials said.']]
+      .map(([t, d], i) => `<item><title>${t}</title><link>https://news.example/fresh/${i}</link><pubDate>${hourAgo}</pubDate><description>${d}</description></item>`).join('');
+    writeFileSync(feed, `<?xml version="1.0"?><rss version="2.0"><channel><title>Fresh Wire</title><link>https://news.example/</link>${items}</channel></rss>`);
+    expect(await main(['node', 'newsbot', '--db', db, 'ingest', feed])).toBe(0);
     const slot = new Date(Date.now() - 20 * 60_000);
     const at = `${String(slot.getUTCHours()).padStart(2, '0')}:${String(slot.getUTCMinutes()).padStart(2, '0')}`;
     expect(await main(['node', 'newsbot', '--db', db, 'subscribe', '--webhook', fake.base + good, '--at', at, '--tz', 'UTC'])).toBe(0);
@@ -108,7 +114,7 @@ describe('newsbot subscribe --webhook, then newsbot start', () => {
     const tries = fake.received.filter((r) => r.path === good);
     expect(tries.map((r) => r.status)).toEqual([429, 200]); // the sample digest (one message), once, after the 429
     expect(tries[1]!.at - tries[0]!.at).toBeGreaterThanOrEqual(900); // Retry-After: 1 honoured
-    expect(JSON.stringify(tries[1]!.body)).toMatch(/News digest|No new stories/);
+    expect(JSON.stringify(tries[1]!.body)).toMatch(/Harbour bridge reopens after storm repairs/);
     expect(fake.received.filter((r) => r.status === 400)).toEqual([]);
     const after = await openStore(db);
     const subs = await after.listSubscriptions();
