@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FakeBotApi } from '../tests/fakes/telegram/fake-bot-api.js';
+import { FakeDiscord } from '../tests/fakes/discord/fake-discord.js';
 import { createTestDatabase } from '../tests/helpers/postgres.js';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { ingestInputs } from '../src/ingest/ingest.js';
@@ -39,6 +40,20 @@ export interface ClusterRun {
   firstResumedSeconds: number | null;
   /** Slots the victim held unfinished when it was killed. */
   victimSlots: number;
+  /** With `discordShards`: what the Discord side saw. */
+  discord: DiscordRun | null;
+}
+
+/** The Discord gateway shards of a run. */
+export interface DiscordRun {
+  fake: FakeDiscord;
+  /** Shards the victim held when it was killed. */
+  victimShards: number[];
+  /** Seconds from the kill until every shard had a live session again, none of them the victim's. */
+  takeoverSeconds: number | null;
+  /** Guilds (one per shard) whose /help was answered after the takeover, of all. */
+  answered: number;
+  guilds: number;
 }
 
 export interface ClusterOptions {
@@ -50,6 +65,8 @@ export interface ClusterOptions {
   log?: (line: string) => void;
   /** A folder of data/samples to store (default all of them). */
   samples?: string;
+  /** Also run the Discord bot with this many gateway shards (DISCORD_SHARD_COUNT) against the fake Discord. */
+  discordShards?: number;
 }
 
 function startInstance(env: Record<string, string>): Instance {
@@ -68,6 +85,10 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterRun> {
   const log = o.log ?? (() => undefined);
   const db = await createTestDatabase('cluster_run');
   const fake = await FakeBotApi.start({ token: TOKEN, enforceLimits: true });
+  const shards = o.discordShards ?? 0;
+  // One guild per shard: guild k's id puts it on shard k.
+  const guilds = Array.from({ length: shards }, (_, k) => String((BigInt(5_000 * shards + k) << 22n) + 1n));
+  const discord = shards > 0 ? await FakeDiscord.start({ guilds }) : null;
   const instances: Instance[] = [];
   try {
     const store = await openPostgresStore(db.url);
@@ -86,6 +107,7 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterRun> {
     const env = {
       NEWSBOT_DATABASE_URL: db.url, NEWSBOT_REDIS_URL: REDIS_URL, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot,
       NEWSBOT_LOG_LEVEL: 'warn', NEWSBOT_FEED_POLL_MINUTES: '1440',
+      ...(discord ? { DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase, DISCORD_SHARD_COUNT: String(shards), DISCORD_GUILD_ID: discord.ids.guildId } : {}),
     };
     for (let i = 0; i < o.instances; i++) instances.push(startInstance(env));
 
@@ -95,6 +117,15 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterRun> {
     let victimChats = new Set<string>();
     let victimTag = '';
     let takenOverAt: number | null = null;
+    let victimHolder = '';
+    let victimShards: number[] = [];
+    let shardsBackAt: number | null = null;
+    /** True when every shard has a live session and none is held by the victim. */
+    const shardsBack = async (): Promise<boolean> => {
+      if (!discord || discord.gateway.liveShards().length < shards) return false;
+      const held = await store.query<{ n: string }>('bench', "SELECT count(*) AS n FROM leases WHERE name LIKE 'discord-shard:%' AND lease_until >= clock_timestamp() AND holder <> $1", [victimHolder]);
+      return Number(held.rows[0]?.n ?? 0) === shards;
+    };
     /** Victim slots not yet claimed by another instance nor finished. */
     const victimSlotsLeft = async (): Promise<number> => {
       const ids = [...victimChats].map((c) => `telegram:${c}`);
@@ -115,10 +146,14 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterRun> {
           victim.child.kill('SIGKILL');
           killedAt = performance.now();
           victimTag = `-${victim.pid}-`;
+          const vs = await store.query<{ name: string; holder: string }>('bench', "SELECT name, holder FROM leases WHERE name LIKE 'discord-shard:%' AND holder LIKE $1", [`%${victimTag}%`]);
+          victimShards = vs.rows.map((r) => Number(r.name.split(':').at(-1))).sort((x, y) => x - y);
+          victimHolder = vs.rows[0]?.holder ?? `%${victimTag}%`;
           log(`killed instance ${victim.pid} holding ${victimChats.size} unfinished slots after ${fake.sent.length} messages`);
         }
       }
       if (killedAt !== null && takenOverAt === null && (await victimSlotsLeft()) === 0) takenOverAt = performance.now();
+      if (killedAt !== null && shardsBackAt === null && (await shardsBack())) shardsBackAt = performance.now();
       await sleep(50);
     }
     // The last victim slots may have been taken over and sent between two polls, ending the loop
@@ -134,6 +169,7 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterRun> {
       firstResumedSeconds = after.length > 0 ? ((after[0]?.t as number) - killedAt) / 1000 : null;
     }
     const takeoverSeconds = killedAt !== null && takenOverAt !== null ? (takenOverAt - killedAt) / 1000 : null;
+    const discordRun = discord ? await discordAfter(discord, guilds, { killedAt, shardsBackAt, victimShards, shardsBack, deadline }) : null;
     await store.close();
     return {
       fake,
@@ -143,12 +179,35 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterRun> {
       takeoverSeconds,
       firstResumedSeconds,
       victimSlots: victimChats.size,
+      discord: discordRun,
     };
   } finally {
     for (const i of instances) if (i.child.exitCode === null && i.child.signalCode === null) i.child.kill('SIGTERM');
     await Promise.race([Promise.all(instances.map((i) => i.exited)), sleep(12_000)]);
     for (const i of instances) if (i.child.exitCode === null && i.child.signalCode === null) i.child.kill('SIGKILL');
     await fake.close();
+    await discord?.close();
     await db.drop();
   }
+}
+
+/** After the deliveries: waits for the shards to be back (after a kill), then asks /help in every guild. */
+async function discordAfter(
+  discord: FakeDiscord, guilds: string[],
+  k: { killedAt: number | null; shardsBackAt: number | null; victimShards: number[]; shardsBack: () => Promise<boolean>; deadline: number },
+): Promise<DiscordRun> {
+  let back = k.shardsBackAt;
+  while (back === null && Date.now() < k.deadline) {
+    if (await k.shardsBack()) back = performance.now();
+    else await sleep(100);
+  }
+  let answered = 0;
+  for (const guildId of guilds) {
+    const ix = await discord.interact({ name: 'help', guildId }).catch(() => null);
+    if (ix) await discord.waitFor(() => ix.edits.length > 0, 'help answered', 20_000).then(() => answered++, () => undefined);
+  }
+  return {
+    fake: discord, victimShards: k.victimShards, answered, guilds: guilds.length,
+    takeoverSeconds: k.killedAt !== null && back !== null ? (back - k.killedAt) / 1000 : null,
+  };
 }

@@ -75,7 +75,7 @@ async function run(app: App, signal: StopSignal, hardExit: boolean): Promise<num
     for (const fallback of [false, true]) {
       if (fallback && running.some((p) => !p.background)) break;
       for (const p of config.platforms.filter((c) => c.fallback === fallback)) {
-        const started = await p.start({ ...platformContext(app, p.id), ...(cluster ? { pollGate: cluster.telegramPollGate } : {}) });
+        const started = await p.start({ ...platformContext(app, p.id), ...(cluster ? { pollGate: cluster.telegramPollGate, shardGate: cluster.discordShards } : {}) });
         if (started) running.push(started);
       }
     }

@@ -11,6 +11,7 @@ import type { LimitRule } from '../scheduler/rate-limit.js';
 import type { ChatSender } from '../scheduler/sender.js';
 import type { Store } from '../store/store.js';
 import type { PollGate } from '../cluster/poll-leader.js';
+import type { ShardGate } from '../cluster/shard-leases.js';
 import type { ChatEvents, CommandHandler, PlatformWording, Reply } from './commands/types.js';
 
 export type { PlatformWording } from './commands/types.js';
@@ -60,6 +61,8 @@ export interface PlatformContext {
   overview(now: Date): Promise<{ digest: Digest; emptyText: string }>;
   /** Several instances on one database: when this instance may poll for updates (only one at a time may; src/cluster/poll-leader.ts). */
   pollGate?: PollGate;
+  /** Several instances on one database: which gateway shards this instance runs (src/cluster/shard-leases.ts). */
+  shardGate?: ShardGate;
 }
 
 /** A started platform client, typed by its message `M`. */

@@ -6,7 +6,8 @@
  *   - fetches a due feed only after claiming it for the poll interval (feed-claims.ts);
  *   - sends within each platform's global limit counted across all instances (Redis when
  *     NEWSBOT_REDIS_URL is set, else PostgreSQL);
- *   - long-polls Telegram only while it holds the poll lease (poll-leader.ts).
+ *   - long-polls Telegram only while it holds the poll lease (poll-leader.ts);
+ *   - runs its share of the Discord gateway's shards (shard-leases.ts).
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -23,6 +24,8 @@ import { pgFeedClaim } from './feed-claims.js';
 import { Leases } from './leases.js';
 import { pollLeader } from './poll-leader.js';
 import type { PollGate } from './poll-leader.js';
+import { shardLeases } from './shard-leases.js';
+import type { ShardGate, ShardLeaseOptions } from './shard-leases.js';
 import { RedisWindow, connectRedis } from './redis-window.js';
 import { PgWindow } from './pg-window.js';
 
@@ -41,6 +44,8 @@ export interface ClusterOptions {
   slotLeases?: SlotLeaseTimes;
   /** Telegram poll lease (default 20 s, renewed every 5 s). */
   pollLease?: { ttlMs: number; everyMs: number };
+  /** Discord shard leases (default 20 s, renewed every 5 s; one IDENTIFY per 5 s). */
+  shardLeases?: Omit<ShardLeaseOptions, 'log'>;
   /** This instance's name (default host-pid-random). */
   instanceId?: string;
 }
@@ -52,6 +57,7 @@ export interface Cluster {
   feedClaim: FeedClaim;
   sharedLimits: Partial<Record<Platform, SharedWindow>>;
   telegramPollGate: PollGate;
+  discordShards: ShardGate;
   /** Starts taking over orphaned slots into `scheduler`. */
   attach(scheduler: Scheduler): void;
   stop(): Promise<void>;
@@ -75,11 +81,12 @@ export function startCluster(db: PostgresStore, o: ClusterOptions): Cluster {
   // A claim outlasts one poll interval a little less, so the next interval's poll finds it free.
   const feedClaim = pgFeedClaim(db, instanceId, Math.max(30_000, o.feedPollMinutes * 60_000 - 30_000));
   const telegramPollGate = pollLeader(leases, 'telegram-poll', { log, ...(o.pollLease ?? {}) });
+  const discordShards = shardLeases(leases, 'discord', { log, ...(o.shardLeases ?? {}) });
   let timer: NodeJS.Timeout | null = null;
 
   log.info('multi-instance mode', { redis: redis !== null });
   return {
-    instanceId, claims, feedClaim, sharedLimits, telegramPollGate,
+    instanceId, claims, feedClaim, sharedLimits, telegramPollGate, discordShards,
     attach(scheduler) {
       let busy = false;
       const takeOver = async (): Promise<void> => {

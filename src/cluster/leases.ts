@@ -22,6 +22,19 @@ export class Leases {
     return (r.rowCount ?? 0) > 0;
   }
 
+  /**
+   * Takes `name` for `ttlMs` only when nobody holds it, this instance included: true at most once
+   * per `ttlMs` across all instances (a turn, e.g. one gateway IDENTIFY per 5 s).
+   */
+  async takeTurn(name: string, ttlMs: number): Promise<boolean> {
+    const r = await this.db.query('take a turn',
+      `INSERT INTO leases (name, holder, lease_until) VALUES ($1, $2, clock_timestamp() + $3 * interval '1 millisecond')
+       ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, lease_until = EXCLUDED.lease_until
+       WHERE leases.lease_until < clock_timestamp()
+       RETURNING name`, [name, this.holder, ttlMs]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
   /** Gives `name` up at once (if ours), so another instance need not wait for it to expire. */
   async release(name: string): Promise<void> {
     await this.db.query('release a lease', 'DELETE FROM leases WHERE name = $1 AND holder = $2', [name, this.holder]);

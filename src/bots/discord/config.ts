@@ -8,6 +8,8 @@ export interface DiscordConfig {
   guildId: string | null;
   /** REST base without the version, e.g. https://discord.com/api */
   apiBase: string;
+  /** Gateway shards in all (DISCORD_SHARD_COUNT); absent: the count Discord recommends (GET /gateway/bot). */
+  shardCount?: number;
 }
 
 export const DISCORD_VARS = {
@@ -15,6 +17,7 @@ export const DISCORD_VARS = {
   DISCORD_APPLICATION_ID: 'Discord application id (read from the token owner when absent)',
   DISCORD_GUILD_ID: 'register slash commands in this one guild (instant; for testing)',
   DISCORD_API_BASE: 'Discord REST base (default https://discord.com/api)',
+  DISCORD_SHARD_COUNT: 'gateway shards in all, spread over the instances (default: the count Discord recommends); the same on every instance',
 } as const;
 
 /** The settings, or null without a token. */
@@ -26,6 +29,7 @@ export function readDiscordConfig(env: EnvReader): DiscordConfig | null {
     applicationId: env.str('DISCORD_APPLICATION_ID'),
     guildId: env.str('DISCORD_GUILD_ID'),
     apiBase: env.url('DISCORD_API_BASE', 'https://discord.com/api').replace(/\/+$/, ''),
+    ...(env.str('DISCORD_SHARD_COUNT') !== null ? { shardCount: env.int('DISCORD_SHARD_COUNT', 1, 1, 65_535) } : {}),
   };
   if (config.applicationId && !/^\d+$/.test(config.applicationId)) env.problem('DISCORD_APPLICATION_ID must be a numeric id');
   if (config.guildId && !/^\d+$/.test(config.guildId)) env.problem('DISCORD_GUILD_ID must be a numeric id');

@@ -3,16 +3,15 @@
  * slash commands through the shared command handler and exposes the Deliver port for scheduled
  * digests. The only module tree that imports discord.js.
  */
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Events } from 'discord.js';
 import type { DiscordConfig } from './config.js';
-import { redact } from '../../log.js';
 import type { Logger } from '../../log.js';
 import type { ChatSender } from '../../scheduler/sender.js';
 import type { ChatEvents, CommandHandler } from '../commands/types.js';
 import type { TopicSource } from './autocomplete.js';
 import { createChannelSender } from './channel-sender.js';
 import { errorFields, toStartError } from './errors.js';
-import { interactionListener } from './interactions.js';
+import { createGatewayClient } from './gateway-client.js';
 import { registerCommands } from './register-commands.js';
 import type { DiscordMessageBody } from './render.js';
 
@@ -79,34 +78,10 @@ export async function startDiscordBot(opts: StartDiscordOptions): Promise<Discor
   const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
   const secrets = [config.token];
 
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    rest: {
-      api: config.apiBase,
-      timeout: tuning.restTimeoutMs,
-      retries: tuning.retries,
-      rejectOnRateLimit: (info) => info.retryAfter > tuning.maxRateLimitWaitMs,
-    },
-    // Default for every message the client sends; each body also carries it explicitly.
-    allowedMentions: { parse: [] },
-    waitGuildTimeout: tuning.waitGuildTimeoutMs,
-  });
-
-  client.on(Events.InteractionCreate, interactionListener({
-    handler: opts.handler,
-    events: opts.events,
-    admins: opts.admins,
-    log,
-    clock,
-    secrets,
+  const client = createGatewayClient({
+    apiBase: config.apiBase, handler: opts.handler, events: opts.events, admins: opts.admins, log, clock, secrets, tuning,
     ...(opts.autocomplete ? { autocomplete: opts.autocomplete } : {}),
-  }));
-  client.on(Events.Error, (err) => log.error('Discord: client error', errorFields(err, secrets)));
-  client.on(Events.Warn, (msg) => log.warn('Discord: warning', { detail: redact(msg, secrets) }));
-  // discord.js reconnects (resume or re-identify) by itself; these lines only say what happened.
-  client.on(Events.ShardReconnecting, (shard) => log.info('Discord: gateway connection lost; reconnecting', { shard }));
-  client.on(Events.ShardResume, (shard, replayed) => log.info('Discord: gateway resumed', { shard, replayed }));
-  client.on(Events.ShardDisconnect, (event, shard) => log.error('Discord: gateway closed for good', { shard, code: event.code }));
+  }, config.shardCount ? { shardCount: config.shardCount } : { shards: 'auto' });
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {

@@ -21,10 +21,13 @@ export const discordPlatform = definePlatform({
   async start(config, ctx) {
     // discord.js is loaded only when a token is set.
     const { startDiscordBot, storeTopicSource } = await import('./index.js');
-    const bot = await startDiscordBot({
+    const opts = {
       config, handler: ctx.handler, events: ctx.events, admins: ctx.admins, log: ctx.log, clock: ctx.clock,
       autocomplete: storeTopicSource(ctx.store, { clock: ctx.clock }),
-    });
+    };
+    // Several instances: the gateway's shards are spread over them.
+    const gate = ctx.shardGate;
+    const bot = gate ? await (await import('./shards.js')).startShardedDiscordBot({ ...opts, gate }) : await startDiscordBot(opts);
     ctx.log.info('discord bot started');
     return { send: (chatId, message) => bot.sender.send(chatId, message), stop: () => bot.stop() };
   },

@@ -69,6 +69,10 @@ export interface FakeDiscordOptions {
   gatewayToken?: string;
   heartbeatIntervalMs?: number;
   ids?: Partial<FakeIds>;
+  /** Every guild the bot is in (default the one of `ids`); each has one text channel (payloads.ts channelIdOf). */
+  guilds?: string[];
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  recommendedShards?: number;
 }
 
 export class FakeDiscord {
@@ -82,9 +86,11 @@ export class FakeDiscord {
   readonly injections: Injection[] = [];
   token: string;
   private readonly server: Server;
-  private readonly gateway: FakeGateway;
+  /** The gateway (its sessions by shard: liveShards(), liveShardFor(guild)). */
+  readonly gateway: FakeGateway;
   private port = 0;
   private nextId = 1000;
+  private readonly recommendedShards: number;
 
   private constructor(opts: FakeDiscordOptions) {
     this.token = opts.token ?? 'fake-discord-token-abcdef';
@@ -95,10 +101,12 @@ export class FakeDiscord {
       channelId: '300000000000000001',
       ...opts.ids,
     };
+    this.recommendedShards = opts.recommendedShards ?? 1;
     this.gateway = new FakeGateway(this.ids, {
       token: () => opts.gatewayToken ?? this.token,
       url: () => `ws://127.0.0.1:${this.port}/gateway`,
       heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41_250,
+      guilds: opts.guilds ?? [this.ids.guildId],
     });
     this.server = createServer((req, res) => void this.onRequest(req, res));
     this.server.on('upgrade', (req, socket, head) => {
@@ -127,21 +135,23 @@ export class FakeDiscord {
     return this.gateway.ready;
   }
 
-  /** Sends INTERACTION_CREATE and returns the log its answers land in. */
-  async interact(spec: InteractionSpec): Promise<InteractionLog> {
+  /** Sends INTERACTION_CREATE on the shard of its guild (shard 0 for a DM) and returns the log its answers land in. */
+  async interact(spec: InteractionSpec): Promise<InteractionLog & { shard: number }> {
     const id = String(this.nextId++);
     const token = `itoken-${id}`;
     const payload = interactionPayload(this.ids, id, token, spec);
     const log: InteractionLog = { id, token, channelId: payload.channel.id, callbacks: [], edits: [], followUps: [], deletes: 0 };
     this.interactions.set(token, log);
-    await this.waitFor(() => this.gateway.ready, 'gateway ready');
-    if (!this.gateway.dispatch('INTERACTION_CREATE', payload)) throw new Error('fake discord: no live gateway session');
-    return log;
+    const guild = spec.dm ? null : (spec.guildId ?? this.ids.guildId);
+    await this.waitFor(() => this.gateway.liveShardFor(guild) !== null, `a live gateway session for ${guild === null ? 'direct messages' : `guild ${guild}`}`);
+    const shard = this.gateway.liveShardFor(guild) as number;
+    if (!this.gateway.dispatch('INTERACTION_CREATE', payload, guild)) throw new Error('fake discord: no live gateway session');
+    return Object.assign(log, { shard });
   }
 
-  /** Closes the gateway socket (4000 makes the client resume). */
-  dropGateway(code = 4000): void {
-    this.gateway.drop(code);
+  /** Closes the gateway sockets, of one shard or all (4000 makes the client resume). */
+  dropGateway(code = 4000, shard?: number): void {
+    this.gateway.drop(code, shard);
   }
 
   forgetSessions(): void {
@@ -224,11 +234,12 @@ export class FakeDiscord {
       if (!authed) return unauthorized();
       return send(200, {
         url: `ws://127.0.0.1:${this.port}/gateway`,
-        shards: 1,
+        shards: this.recommendedShards,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       });
     }
     if (method === 'GET' && path === '/users/@me') return authed ? send(200, bot) : unauthorized();
+    if (method === 'GET' && path === '/applications/@me') return authed ? send(200, { id: this.ids.applicationId, name: 'newsbot', flags: 0, bot }) : unauthorized();
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       if (!authed) return unauthorized();
       const list = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];

@@ -14,21 +14,32 @@ export const user = (id: string, username: string, bot = false) => ({
   id, username, discriminator: '0', global_name: null, avatar: null, bot,
 });
 
-export function readyPayload(ids: FakeIds, sessionId: string, resumeUrl: string) {
+/** The shard a guild's events go to: `(guild_id >> 22) % count` (Discord's sharding formula). */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/** The one text channel of a guild: the configured channel for the main guild, a derived id for the others. */
+export function channelIdOf(ids: FakeIds, guildId: string): string {
+  return guildId === ids.guildId ? ids.channelId : String(BigInt(guildId) + 1n);
+}
+
+export function readyPayload(ids: FakeIds, sessionId: string, resumeUrl: string, shard: [number, number] = [0, 1], guilds: readonly string[] = [ids.guildId]) {
   return {
     v: 10,
     user: { ...user(ids.botUserId, 'newsbot', true), verified: true, mfa_enabled: false, flags: 0 },
-    guilds: [{ id: ids.guildId, unavailable: true }],
+    guilds: guilds.map((id) => ({ id, unavailable: true })),
     session_id: sessionId,
     resume_gateway_url: resumeUrl,
-    shard: [0, 1],
+    shard,
     application: { id: ids.applicationId, flags: 0 },
   };
 }
 
-export function guildPayload(ids: FakeIds) {
+export function guildPayload(ids: FakeIds, guildId: string = ids.guildId) {
+  const channelId = channelIdOf(ids, guildId);
   return {
-    id: ids.guildId,
+    id: guildId,
     name: 'Newsroom',
     icon: null,
     splash: null,
@@ -39,7 +50,7 @@ export function guildPayload(ids: FakeIds) {
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [{ id: ids.guildId, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [{ id: guildId, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
     emojis: [],
     features: [],
     mfa_level: 0,
@@ -62,7 +73,7 @@ export function guildPayload(ids: FakeIds) {
     member_count: 2,
     voice_states: [],
     members: [],
-    channels: [{ id: ids.channelId, type: 0, guild_id: ids.guildId, name: 'news', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 }],
+    channels: [{ id: channelId, type: 0, guild_id: guildId, name: 'news', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 }],
     threads: [],
     presences: [],
     stage_instances: [],
@@ -112,6 +123,8 @@ export interface InteractionSpec {
   userId?: string;
   /** A direct message with the bot instead of the guild channel. */
   dm?: boolean;
+  /** The guild it happens in (default the main one); its channel unless `channelId` is given. */
+  guildId?: string;
   channelId?: string;
   /** The user's client language (default en-US). */
   locale?: string;
@@ -122,16 +135,17 @@ export interface InteractionSpec {
 export function interactionPayload(ids: FakeIds, id: string, token: string, spec: InteractionSpec) {
   const userId = spec.userId ?? '700000000000000001';
   const author = user(userId, `user${userId.slice(-3)}`);
-  const channelId = spec.channelId ?? (spec.dm ? '600000000000000001' : ids.channelId);
+  const guildId = spec.guildId ?? ids.guildId;
+  const channelId = spec.channelId ?? (spec.dm ? '600000000000000001' : channelIdOf(ids, guildId));
   const where = spec.dm
     ? { user: author, channel: { id: channelId, type: 1 }, context: 1, authorizing_integration_owners: { 0: '0' } }
     : {
-        guild_id: ids.guildId,
+        guild_id: guildId,
         guild_locale: 'en-US',
-        channel: { id: channelId, type: 0, guild_id: ids.guildId, name: 'news' },
+        channel: { id: channelId, type: 0, guild_id: guildId, name: 'news' },
         member: { user: author, roles: [], joined_at: '2025-01-01T00:00:00.000Z', permissions: spec.permissions ?? '0', deaf: false, mute: false, flags: 0, nick: null, avatar: null },
         context: 0,
-        authorizing_integration_owners: { 0: ids.guildId },
+        authorizing_integration_owners: { 0: guildId },
       };
   return {
     id,
