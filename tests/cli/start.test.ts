@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { spawnCli as runCli } from './run-cli.js';
 
 describe('newsbot start without a token', () => {
   const root = mkdtempSync(join(tmpdir(), 'newsbot-start-'));

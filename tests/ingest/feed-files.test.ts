@@ -92,7 +92,7 @@ describe('feed files as input', () => {
   });
 
   it('runs the same through the real CLI', async () => {
-    const r = await runCli(['extract', join(feeds, 'a-harbour.rss'), join(feeds, 'f-empty.xml'), '--json'], { timeoutMs: 120_000 });
+    const r = await runCli(['extract', join(feeds, 'a-harbour.rss'), join(feeds, 'f-empty.xml'), '--json']);
     expect(r.code).toBe(0);
     const lines = jsonLines(r.stdout);
     expect(lines.map((l) => l.feed)).toEqual(['Harbour & Coast News', 'Harbour & Coast News', 'Nothing yet']);

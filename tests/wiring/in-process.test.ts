@@ -1,5 +1,5 @@
 /** The application wiring (cli.ts main, app.ts, service.ts, the registry's start) run in this process, so coverage sees it. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -53,4 +53,27 @@ describe('newsbot start in-process (registry → Telegram platform → scheduler
       await fake.close();
     }
   });
+});
+
+describe('newsbot start when its data folder is deleted under it', () => {
+  it('notices within the check interval, says so in one line, exits 1, and does not write a new folder', async () => {
+    const db = join(dir, 'vanish');
+    const fake = await FakeBotApi.start({ token: TOKEN });
+    const io = capture();
+    try {
+      const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, NEWSBOT_LOG_LEVEL: 'error' }, { dataDir: db });
+      // No signal ever comes: only the lost folder can end this run.
+      const running = runService(config, { signal: new Promise<string>(() => undefined), folderCheckMs: 50 });
+      await vi.waitUntil(() => fake.commands !== null, { timeout: 15_000, interval: 50 });
+      rmSync(db, { recursive: true, force: true });
+      expect(await running).toBe(1);
+      expect(io.out()).toMatch(/newsbot: the (data folder|lock file) .* was deleted while newsbot was running; stopped without writing anything more\. Restore the data folder/);
+      // A command after the loss is not answered from (or written into) a new empty folder.
+      fake.sendCommand({ chat: { id: 7002, type: 'private' }, from: { id: 7002, first_name: 'Bo' }, text: '/subscribe 07:00 UTC' });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(existsSync(db)).toBe(false);
+    } finally {
+      await fake.close();
+    }
+  }, 60_000);
 });
