@@ -21,18 +21,18 @@ const DATE_WORDS: ReadonlySet<string> = new Set(
 
 const WORDS = /[\p{L}\p{N}]+/gu;
 
-/** The facts a text states: its numbers (`#n`), names (stemmed, lower case) and date words. */
-export function factsOf(text: string): string[] {
-  const facts = new Set(analyze(text).entities);
+/** The facts a text states: its numbers (`#n`), names (stemmed, lower case) and date words, read in `language` (ISO 639-1; null: English). */
+export function factsOf(text: string, language: string | null = null): string[] {
+  const facts = new Set(analyze(text, language).entities);
   for (const w of text.toLowerCase().match(WORDS) ?? []) if (DATE_WORDS.has(w)) facts.add(w);
   return [...facts];
 }
 
 /** Everything the evidence mentions, in the same terms {@link factsOf} uses. */
-function evidenceTerms(evidence: readonly string[]): Set<string> {
+function evidenceTerms(evidence: readonly string[], language: string | null): Set<string> {
   const known = new Set<string>();
   for (const text of evidence) {
-    for (const t of contentTerms(text)) known.add(t);
+    for (const t of contentTerms(text, language)) known.add(t);
     for (const w of text.toLowerCase().match(WORDS) ?? []) if (DATE_WORDS.has(w)) known.add(w);
   }
   return known;
@@ -40,9 +40,11 @@ function evidenceTerms(evidence: readonly string[]): Set<string> {
 
 /**
  * The facts of `rewrite` that no evidence text states (empty: the rewrite is faithful).
- * `evidence` is the story's article texts, titles and extractive sentences.
+ * `evidence` is the story's article texts, titles and extractive sentences; both are read with
+ * the stop words and stemmer of the story's `language` (its lead article's), so an inflected name
+ * or a capitalised common word of that language is judged as that language reads it.
  */
-export function unsupportedFacts(rewrite: string, evidence: readonly string[]): string[] {
-  const known = evidenceTerms(evidence);
-  return factsOf(rewrite).filter((f) => !known.has(f));
+export function unsupportedFacts(rewrite: string, evidence: readonly string[], language: string | null = null): string[] {
+  const known = evidenceTerms(evidence, language);
+  return factsOf(rewrite, language).filter((f) => !known.has(f));
 }

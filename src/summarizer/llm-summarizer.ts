@@ -10,7 +10,7 @@ import type { Story } from '../digest/types.js';
 import { unsupportedFacts } from '../digest/faithfulness.js';
 import { splitSentences } from '../digest/sentences.js';
 import { chatCompletion, type ChatEndpoint, type ChatMessage } from './chat-completions.js';
-import { storyEvidence, type Summarizer } from './summarizer.js';
+import { storyEvidence, storyLanguage, type Summarizer } from './summarizer.js';
 import { storyVersion, type DayCounts, type SummaryCache } from './summary-cache.js';
 
 /** Settings of the model summarizer (README, "Environment"). */
@@ -91,7 +91,7 @@ export function createLlmSummarizer(settings: LlmSettings, cache: SummaryCache, 
         log.warn('model summary unusable; extractive summary kept', { story: story.id });
         return story;
       }
-      const missing = unsupportedFacts(sentences.join(' '), storyEvidence(story, articles));
+      const missing = unsupportedFacts(sentences.join(' '), storyEvidence(story, articles), storyLanguage(story, articles));
       if (missing.length > 0) {
         cache.count(now, 'unfaithful');
         cache.put(key, null, now);
@@ -111,5 +111,7 @@ export function createLlmSummarizer(settings: LlmSettings, cache: SummaryCache, 
       return { ...digest, stories };
     },
     counts: (now) => ({ ...cache.counts(now) }),
+    model: endpoint.model,
+    dailyCalls: settings.dailyCalls,
   };
 }
