@@ -2,14 +2,17 @@
  * Which lines of a page text are the body, and which are its byline, date and standfirst. The
  * fields are told by shape: a byline is a short run of capitalised names, perhaps after one short
  * lower-case word; a date line is short and built around numbers; a standfirst is a sentence or
- * two between the headline and the body. Inside the body, short lines the page repeats elsewhere
- * (image alt texts, section labels) and credit-shaped lines go.
+ * two between the headline and the body, or above the byline and date. Inside the body, short
+ * lines the page repeats elsewhere (image alt texts, section labels), a paragraph printed twice in
+ * a row (alt text and caption), long lines in capitals and credit-shaped lines go; the body's
+ * edges are then cut where teaser lists begin (body-edges.ts).
  */
 import { isoDate } from '../dates.js';
 import { comparable } from './clean.js';
 import type { Line } from './markdown.js';
 import type { LineClass } from './line-classes.js';
 import type { LineFeatures } from './line-features.js';
+import { trimEdges } from './body-edges.js';
 import { isBylineLine, isDateLine, isNameLine, MONTHISH } from './line-shapes.js';
 
 /** The body's line indices and the fields found around it. */
@@ -32,9 +35,8 @@ export function pageFields(lines: readonly Line[], features: readonly LineFeatur
   for (let i = from; i < Math.min(end, start + 4); i++) {
     const f = features[i]!;
     if (i >= start && (headline === null || i > headline) && classes[i] === 'good' && f.words > 14) break;
-    if (!out.byline && (isBylineLine(f) || isNameLine(f.text))) out.byline = f.text.replace(/^\p{L}{1,4}:?\s+/u, '').replace(/\s*[,|–—-]\s.*$/u, '');
-    else if (!out.published && isDateLine(f)) out.published = parseDate(f.text);
-    else if (!out.description && i < start && f.words >= 8 && f.words <= 80 && classes[i] !== 'bad' && f.repeats === 1) out.description = f.text;
+    if (readCredit(out, f)) continue;
+    if (!out.description && i < start && f.words >= 8 && f.words <= 80 && classes[i] !== 'bad' && f.repeats === 1) out.description = f.text;
   }
   const repeatedBody = hasRepeatedBody(features, start, end);
   const reader = readerRate(features, classes, start, end);
@@ -42,7 +44,16 @@ export function pageFields(lines: readonly Line[], features: readonly LineFeatur
   // date, captions and credits, never body; the article ends on a sentence, not on a list.
   // A run that opens with a notice printed above the headline starts after the headline.
   let first = headline !== null && headline >= start && headline <= start + 3 && headline <= firstProse(features, classes, start, end) + 1 ? headline + 1 : start;
-  while (first <= end && !(classes[first] === 'good' && features[first]!.words >= 14 && comparable(features[first]!.text) !== titleKey)) first++;
+  const opens = (i: number): boolean => classes[i] === 'good' && features[i]!.words >= 14 && comparable(features[i]!.text) !== titleKey;
+  while (first <= end && !opens(first)) first++;
+  // A standfirst printed above the byline or the date: the body starts after them.
+  const credit = creditAfter(features, first, Math.min(end, first + 3));
+  if (credit > first) {
+    if (!out.description && features[first]!.words <= 80 && !MONTHISH.test(features[first]!.text)) out.description = features[first]!.text;
+    for (let i = credit; i <= Math.min(end, credit + 1); i++) readCredit(out, features[i]!);
+    first = credit + 1;
+    while (first <= end && !opens(first)) first++;
+  }
   // The article ends on a sentence: short lines after the last one that only context made prose
   // (a list label and its links, a button) are not part of it.
   let last = end;
@@ -63,13 +74,53 @@ export function pageFields(lines: readonly Line[], features: readonly LineFeatur
     if (classes[i] !== 'good') continue;
     if (f.words < 14 && !f.terminal && f.repeats >= 2 && !repeatedBody) continue;
     if (f.words < 12 && (isDateLine(f) || isBylineLine(f))) continue;
+    // A paragraph printed twice within two lines: an image's alt text and its caption.
+    if (f.repeats >= 2 && nearCopy(features, i)) continue;
+    // A long line in capitals that is not a sentence: a link to another story, a call to action.
+    if (shouted(f)) continue;
     // A credit in brackets on a line of its own: "(Agency Name)".
     if (/^\([^()]*\)$/u.test(f.text) && f.words <= 8) continue;
     // A line that talks to the reader in an article that does not (a prompt, a notice, an appeal).
     if (addressesReader(f) && f.words <= 40 && reader < 0.1) continue;
     out.body.push(i);
   }
+  out.body = trimEdges(features, out.body);
+  // Cut there, the body again ends on a sentence, not on a list's label or its first entry.
+  while (out.body.length > 1 && initial[out.body.at(-1)!] !== 'good' && !features[out.body.at(-1)!]!.terminal) out.body.pop();
   return out;
+}
+
+/** Fills the byline or the date from a credit line; false when it is neither (or both are set). */
+function readCredit(out: PageFields, f: LineFeatures): boolean {
+  if (!out.byline && (isBylineLine(f) || isNameLine(f.text))) out.byline = f.text.replace(/^\p{L}{1,4}:?\s+/u, '').replace(/\s*[,|–—-]\s.*$/u, '');
+  else if (!out.published && isDateLine(f)) out.published = parseDate(f.text);
+  else return false;
+  return true;
+}
+
+/** The first byline or date line in `from..to`, or -1; at most one other paragraph may come before it. */
+function creditAfter(features: readonly LineFeatures[], from: number, to: number): number {
+  let paragraphs = 0;
+  for (let j = from; j <= to; j++) {
+    const f = features[j]!;
+    if (j > from && (isDateLine(f) || isBylineLine(f) || isNameLine(f.text))) return j;
+    if (f.words >= 14 && ++paragraphs > 1) return -1;
+  }
+  return -1;
+}
+
+/** The same text again one or two lines before or after line `i`. */
+function nearCopy(features: readonly LineFeatures[], i: number): boolean {
+  const key = comparable(features[i]!.text);
+  for (const j of [i - 2, i - 1, i + 1, i + 2]) if (features[j] && comparable(features[j]!.text) === key) return true;
+  return false;
+}
+
+/** Eight words or more in capitals, with no sentence end: a subheading is shorter. */
+function shouted(f: LineFeatures): boolean {
+  if (f.words < 8 || f.terminal) return false;
+  const letters = f.text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 20 && letters.replace(/[^\p{Lu}]/gu, '').length >= letters.length * 0.9;
 }
 
 /** A line dense in words that speak to the reader. */

@@ -49,7 +49,11 @@ export function findHeadline(lines: readonly Line[], features: readonly LineFeat
     // Inside the run: a line printed twice (a headline repeated above a second copy), or a short
     // line among its first few (the run may open with a notice printed above the headline).
     if (i >= start && region !== null && features[i]!.repeats < 2 && (i > start + 3 || (classes[i] === 'good' && features[i]!.words >= 14))) continue;
+    // A line of the body must not count its own words as the body's use of them.
+    const own = i >= start && i <= Math.min(end, start + 60) && classes[i] === 'good' ? tokensOf(lines[i]!.text) : [];
+    for (const w of own) bodyWords.set(w, bodyWords.get(w)! - 1);
     const s = headlineScore(lines[i]!, features[i]!, bodyWords, start - i);
+    for (const w of own) bodyWords.set(w, bodyWords.get(w)! + 1);
     if (s > bestScore) {
       bestScore = s;
       best = i;
@@ -68,7 +72,7 @@ function headlineScore(line: Line, f: LineFeatures, body: ReadonlyMap<string, nu
   const content = tokensOf(text).filter((w) => !FUNCTION_WORDS.has(w) && (w.length >= 3 || f.cjk));
   if (content.length === 0) return 0;
   // The article goes on to use the headline's words (a caption's too, but captions are sentences).
-  const used = content.filter((w) => body.has(w)).length / content.length;
+  const used = content.filter((w) => (body.get(w) ?? 0) > 0).length / content.length;
   let score = used * 4;
   if (f.cjk) score += bodySubstrings(text, body) * 4;
   if (line.heading) score += 1.5;
@@ -92,7 +96,7 @@ function headlineScore(line: Line, f: LineFeatures, body: ReadonlyMap<string, nu
 
 /** For text without spaces: the share of the line's two-character pieces found in the body. */
 function bodySubstrings(text: string, body: ReadonlyMap<string, number>): number {
-  const joined = [...body.keys()].join(' ');
+  const joined = [...body].filter(([, n]) => n > 0).map(([w]) => w).join(' ');
   const chars = [...text.replace(/\s+/g, '')];
   if (chars.length < 2) return 0;
   let hit = 0;

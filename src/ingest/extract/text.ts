@@ -1,8 +1,9 @@
 /**
  * Scraped page text (.txt, .md: a copy of a whole news page) → clean article. Every line is
  * measured (line-features.ts), classified as prose or chrome with context (line-classes.ts), and
- * the article is the best run of prose (body-region.ts); the headline is the title-shaped line
- * that leads into it (text-headline.ts); byline, date and standfirst lines go to their fields.
+ * the article is the best run of prose (body-region.ts), cut where a teaser list starts
+ * (body-edges.ts); the headline is the title-shaped line that leads into it (text-headline.ts);
+ * byline, date and standfirst lines go to their fields (page-fields.ts).
  * No phrase of any site's chrome is looked up: unseen sites word their menus differently.
  */
 import { isoDate } from '../dates.js';
