@@ -5,11 +5,12 @@
  * label inside the article costs less than the prose on both sides is worth, a footer with a
  * teaser list after it does not. Date lines that recur every few lines after prose are record
  * boundaries (comments and teaser lists date every entry; an article's text does not): the run
- * does not cross them.
+ * does not cross them. The credit lines of posts quoted in an article (a name, a handle, then the
+ * date) are not stamps of that kind.
  */
 import type { LineClass } from './line-classes.js';
-import type { LineFeatures } from './line-features.js';
-import { isDateLine, isFullDate } from './line-shapes.js';
+import { tokensOf, type LineFeatures } from './line-features.js';
+import { isDateLine, isFullDate, MONTHISH } from './line-shapes.js';
 
 /** What a chrome line costs the run, in words of prose… */
 const CHROME_COST = 6;
@@ -97,13 +98,24 @@ export function bodyRegion(features: readonly LineFeatures[], classes: readonly 
 /** How far apart the dates of consecutive records may be, in lines. */
 const RECORD_SPAN = 12;
 
+/**
+ * A line that is a date, perhaps after a name or a word ("May 3, 2024 at 9:41", "Anna May 3,
+ * 2024", "Posted 3 May 2024"): the stamp of a comment or a teaser. A quoted post's credit ends on
+ * its date after a longer name and handle ("— Anna Berg (@anna) May 3, 2024") and is not one.
+ */
+function isStamp(f: LineFeatures): boolean {
+  if (!isFullDate(f)) return false;
+  const m = MONTHISH.exec(f.text);
+  return m !== null && tokensOf(f.text.slice(0, m.index)).length <= 2;
+}
+
 /** A full date line followed by two more within a few lines each: entries of a list of records. */
 function isRecordDate(features: readonly LineFeatures[], at: number): boolean {
-  if (!isFullDate(features[at]!)) return false;
+  if (!isStamp(features[at]!)) return false;
   let found = 0;
   let last = at;
   for (let i = at + 1; i < features.length && i - last <= RECORD_SPAN && found < 2; i++) {
-    if (isFullDate(features[i]!)) {
+    if (isStamp(features[i]!)) {
       found++;
       last = i;
     }

@@ -37,3 +37,21 @@ describe('extractText at the edges of the article', () => {
     }
   });
 });
+
+describe('extractText on an article that quotes posts, with comments after it', () => {
+  // Each quoted post ends on a credit line: a name, a handle, then its date. Each comment starts
+  // with a name and its date. Only the comments' dates mark a list of records.
+  const q = extractText(readFileSync(join(here, 'fixtures', 'quoted-posts.txt'), 'utf8'), { fileName: 'quoted-posts.txt' });
+  const body = q.text.split('\n\n');
+
+  it('given quoted posts between its paragraphs, keeps the paragraphs after them', () => {
+    expect(q.title).toBe("Council's honest new bus slogan draws laughs online");
+    expect(body[0]).toMatch(/^The city council's new slogan/);
+    expect(body.at(-1)).toMatch(/^Opposition councillors said/);
+    for (const start of ['Others pointed out', "The council's transport chief", 'The slogan will stay']) expect(body.some((p) => p.startsWith(start)), start).toBe(true);
+  });
+
+  it('given dated comments after it, leaves them out', () => {
+    expect(q.text).not.toMatch(/I ride the 12|Honestly this made me laugh|spend the money on the buses|My bus was late/);
+  });
+});
