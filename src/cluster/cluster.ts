@@ -23,6 +23,7 @@ import type { SlotLeaseTimes } from './slot-claims.js';
 import { pgFeedClaim } from './feed-claims.js';
 import { Leases } from './leases.js';
 import { pollLeader } from './poll-leader.js';
+import { pgPollCursor } from './poll-cursor.js';
 import type { PollGate } from './poll-leader.js';
 import { shardLeases } from './shard-leases.js';
 import type { ShardGate, ShardLeaseOptions } from './shard-leases.js';
@@ -80,7 +81,7 @@ export function startCluster(db: PostgresStore, o: ClusterOptions): Cluster {
   }
   // A claim outlasts one poll interval a little less, so the next interval's poll finds it free.
   const feedClaim = pgFeedClaim(db, instanceId, Math.max(30_000, o.feedPollMinutes * 60_000 - 30_000));
-  const telegramPollGate = pollLeader(leases, 'telegram-poll', { log, ...(o.pollLease ?? {}) });
+  const telegramPollGate = pollLeader(leases, 'telegram-poll', { log, cursor: pgPollCursor(db, 'telegram', 'telegram-poll', instanceId), ...(o.pollLease ?? {}) });
   const discordShards = shardLeases(leases, 'discord', { log, ...(o.shardLeases ?? {}) });
   let timer: NodeJS.Timeout | null = null;
 

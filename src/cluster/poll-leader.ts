@@ -3,7 +3,9 @@
  * instances only the holder of the `telegram-poll` lease long-polls. It renews the lease every few
  * seconds and stops polling on its own before the lease could run out (database unreachable), so
  * two instances never poll at once; when it dies, another instance takes the lease over within
- * ttl + one renewal period (25 s by default). Every instance still sends digests and replies.
+ * ttl + one renewal period (25 s by default), resuming from the position the last poller stored
+ * (the cursor): updates it handled are skipped, none it fetched but did not finish is lost.
+ * Every instance still sends digests and replies.
  */
 import type { Logger } from '../log.js';
 import type { Leases } from './leases.js';
@@ -13,8 +15,24 @@ export interface Polling {
   stop(): Promise<void>;
 }
 
-/** Decides when `start` runs (and stops what it started); the result stops it all. */
-export type PollGate = (start: () => Polling) => Polling;
+/**
+ * Where polling resumes: the next update_id to ask for, and the updates at or past it that were
+ * already handled (a batch is handled concurrently, so one may finish before an earlier one).
+ */
+export interface PollPosition {
+  offset: number;
+  handled: number[];
+}
+
+/** The poll position kept with the poll lease, so a takeover neither handles an update twice nor loses one. */
+export interface PollCursor {
+  load(): Promise<PollPosition>;
+  /** Stores the position; only while this instance holds the poll lease (false when it does not). */
+  save(position: PollPosition): Promise<boolean>;
+}
+
+/** Decides when `start` runs (and stops what it started), handing it the shared poll position; the result stops it all. */
+export type PollGate = (start: (cursor?: PollCursor) => Polling) => Polling;
 
 export interface PollLeaderOptions {
   /** Lease length (default 20 s). */
@@ -22,6 +40,8 @@ export interface PollLeaderOptions {
   /** How often the lease is taken or renewed (default 5 s). */
   everyMs?: number;
   log: Logger;
+  /** The position shared by the instances (src/cluster/poll-cursor.ts); without it each poller starts at Telegram's own. */
+  cursor?: PollCursor;
 }
 
 /** A PollGate backed by the lease `name`. */
@@ -56,7 +76,7 @@ export function pollLeader(leases: Leases, name: string, o: PollLeaderOptions): 
         if (ok) {
           heldUntil = askedAt + ttl - margin;
           if (!poll) {
-            poll = start();
+            poll = start(o.cursor);
             o.log.info(`${name}: this instance polls now`, { instance: leases.holder });
           }
         } else if (poll) {

@@ -22,7 +22,7 @@ import { deliverReply } from './deliver-reply.js';
 import { startError, TelegramStartError } from './errors.js';
 import { startLongPoll } from './long-poll.js';
 import type { LongPoll } from './long-poll.js';
-import type { PollGate } from '../../cluster/poll-leader.js';
+import type { PollCursor, PollGate } from '../../cluster/poll-leader.js';
 import { createUpdateHandler } from './on-update.js';
 import { scrubbedLogger } from './scrubbed-logger.js';
 import { createSendMessage } from './telegram-message.js';
@@ -134,8 +134,9 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
       log.info('Telegram: webhook set', { bot: me.username, port: webhook.port, path });
     } else {
       await bot.telegram.deleteWebhook();
-      const startPolling = (): LongPoll => startLongPoll({
+      const startPolling = (cursor?: PollCursor): LongPoll => startLongPoll({
         telegram: bot.telegram, sleep,
+        ...(cursor ? { cursor, onCursorError: (err: unknown) => log.warn('Telegram: could not store the poll position; another instance taking over may handle an update again', { err }) } : {}),
         handle: (u) => bot.handleUpdate(u),
         ...(o.pollTimeoutSeconds !== undefined ? { timeoutSeconds: o.pollTimeoutSeconds } : {}),
         onRetry: (err, waitMs) => log.warn('Telegram: getUpdates failed; retrying', { err, waitMs }),
