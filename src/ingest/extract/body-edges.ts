@@ -31,7 +31,7 @@ function phraseShare(features: readonly LineFeatures[], body: readonly number[],
   for (let k = from; k !== to && all < window; k += step) {
     const f = features[body[k]!]!;
     all += weight(f);
-    if (!f.terminal) open += weight(f);
+    if (!f.terminal && !f.cell) open += weight(f);
   }
   return { share: all === 0 ? 0 : open / all, words: all };
 }

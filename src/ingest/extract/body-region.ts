@@ -30,7 +30,7 @@ function gains(features: readonly LineFeatures[], classes: readonly LineClass[])
     // A paragraph printed again (a dialog shown twice, a body in two copies) adds nothing new.
     const again = f.repeats > 1 && seen.has(f.text);
     if (f.repeats > 1) seen.add(f.text);
-    if (classes[i] === 'good' && !isDateLine(f)) {
+    if (classes[i] === 'good' && (f.cell || !isDateLine(f))) {
       out.push(again ? 0 : f.words);
       run = 0;
       if (f.words >= 14) prose = true;

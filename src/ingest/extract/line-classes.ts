@@ -26,6 +26,7 @@ const MAX_SHORT_RUN = 5;
 
 /** The context-free class of one line. */
 export function classifyLine(f: LineFeatures): LineClass {
+  if (f.cell) return 'good';
   if (f.cjk) {
     const sentences = (f.text.match(/[。！？]/gu) ?? []).length;
     if (f.chars >= 40 && sentences >= 1) return 'good';

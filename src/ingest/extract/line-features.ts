@@ -6,6 +6,7 @@
  */
 import { comparable } from './clean.js';
 import { FUNCTION_WORDS, pageFunctionWords } from './function-words.js';
+import { tableColumns } from './table-cells.js';
 
 /** Shallow features of one line. */
 export interface LineFeatures {
@@ -31,6 +32,10 @@ export interface LineFeatures {
   address: number;
   /** Written in a script without spaces (Chinese, Japanese): word counts mean little. */
   cjk: boolean;
+  /** A cell of a table printed one cell a line (table-cells.ts): content, though not prose. */
+  cell: boolean;
+  /** The cell's column, 0 where a row starts; -1 for a line that is no cell. */
+  column: number;
 }
 
 /**
@@ -61,6 +66,7 @@ export function lineFeatures(lines: readonly string[]): LineFeatures[] {
   const covered = long.length === 0 ? 1 : long.reduce((n, t) => n + t.filter((w) => FUNCTION_WORDS.has(w)).length / t.length, 0) / long.length;
   const own = covered < 0.15 ? pageFunctionWords(toks) : new Set<string>();
   const isStop = (w: string): boolean => FUNCTION_WORDS.has(w) || own.has(w);
+  const columns = tableColumns(lines.map((text, i) => ({ text, words: toks[i]!.length })));
   return lines.map((text, i) => {
     const t = toks[i]!;
     const cjkChars = (text.match(CJK) ?? []).length;
@@ -82,6 +88,8 @@ export function lineFeatures(lines: readonly string[]): LineFeatures[] {
       repeats: counts.get(keys[i]!) ?? 1,
       address: tokensOf(text.replace(QUOTED, ' ')).filter((w) => ADDRESS.has(w)).length,
       cjk,
+      cell: columns[i]! >= 0,
+      column: columns[i]!,
     };
   });
 }

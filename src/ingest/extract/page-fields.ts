@@ -44,7 +44,7 @@ export function pageFields(lines: readonly Line[], features: readonly LineFeatur
   // date, captions and credits, never body; the article ends on a sentence, not on a list.
   // A run that opens with a notice printed above the headline starts after the headline.
   let first = headline !== null && headline >= start && headline <= start + 3 && headline <= firstProse(features, classes, start, end) + 1 ? headline + 1 : start;
-  const opens = (i: number): boolean => classes[i] === 'good' && features[i]!.words >= 14 && comparable(features[i]!.text) !== titleKey;
+  const opens = (i: number): boolean => features[i]!.cell || (classes[i] === 'good' && features[i]!.words >= 14 && comparable(features[i]!.text) !== titleKey);
   while (first <= end && !opens(first)) first++;
   // A standfirst printed above the byline or the date: the body starts after them.
   const credit = creditAfter(features, first, Math.min(end, first + 3));
@@ -72,6 +72,11 @@ export function pageFields(lines: readonly Line[], features: readonly LineFeatur
       continue;
     }
     if (classes[i] !== 'good') continue;
+    // A table's cells are short, numeric and repeated, and all of them belong to it.
+    if (f.cell) {
+      out.body.push(i);
+      continue;
+    }
     if (f.words < 14 && !f.terminal && f.repeats >= 2 && !repeatedBody) continue;
     if (f.words < 12 && (isDateLine(f) || isBylineLine(f))) continue;
     // A paragraph printed twice within two lines: an image's alt text and its caption.

@@ -3,7 +3,8 @@
  * measured (line-features.ts), classified as prose or chrome with context (line-classes.ts), and
  * the article is the best run of prose (body-region.ts), cut where a teaser list starts
  * (body-edges.ts); the headline is the title-shaped line that leads into it (text-headline.ts);
- * byline, date and standfirst lines go to their fields (page-fields.ts).
+ * byline, date and standfirst lines go to their fields (page-fields.ts). A table printed one cell
+ * a line is content, not a menu (table-cells.ts), and comes out one row a paragraph.
  * No phrase of any site's chrome is looked up: unseen sites word their menus differently.
  */
 import { isoDate } from '../dates.js';
@@ -44,7 +45,13 @@ export function extractText(text: string, opts: { fileName?: string } = {}): Ext
   const { region, headline } = pickRegion(paras, features, classes);
   const fields = pageFields(paras, features, classes, region, headline, initial);
   const body: string[] = [];
-  for (const i of fields.body) body.push(tidy(paras[i]!.text));
+  fields.body.forEach((i, k) => {
+    const text = tidy(paras[i]!.text);
+    // A table's cells go back into rows: one paragraph a row, cells apart by " | ".
+    const f = features[i]!;
+    if (f.cell && f.column > 0 && k > 0 && fields.body[k - 1] === i - 1 && features[i - 1]!.cell) body[body.length - 1] += ` | ${text}`;
+    else body.push(text);
+  });
   // No line reads as prose (a list, a table, words without grammar): the long lines are the text.
   if (body.length === 0) for (let i = 0; i < paras.length; i++) if (features[i]!.words >= 14 && i !== headline) body.push(tidy(paras[i]!.text));
   const clean = dedupeParagraphs(body.filter(Boolean));

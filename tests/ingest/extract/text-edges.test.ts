@@ -55,3 +55,22 @@ describe('extractText on an article that quotes posts, with comments after it', 
     expect(q.text).not.toMatch(/I ride the 12|Honestly this made me laugh|spend the money on the buses|My bus was late/);
   });
 });
+
+describe('extractText on an article with a table printed one cell a line', () => {
+  // The standings come out of a table as one cell a line; the pager under the page counts 1 to 18.
+  const t = extractText(readFileSync(join(here, 'fixtures', 'standings-table.txt'), 'utf8'), { fileName: 'standings-table.txt' });
+  const body = t.text.split('\n\n');
+
+  it('given the table between two paragraphs, keeps it, one row a paragraph, and the paragraph after it', () => {
+    expect(body).toContain('The standings after eight of ten rounds:');
+    expect(body).toContain('Pos. | Driver | Points | Wins');
+    expect(body).toContain('1 | Anna Berg | 412 | 6');
+    expect(body).toContain('7 | Dan Wu | 301 | 0');
+    expect(body.at(-1)).toMatch(/^The next round is at the coast circuit/);
+  });
+
+  it('given a pager that only counts up, leaves it out', () => {
+    expect(body.some((p) => /^1[0-8]$/.test(p) || p.includes('| 17 |'))).toBe(false);
+    expect(t.text).not.toMatch(/More results|Next/);
+  });
+});
