@@ -112,6 +112,18 @@ export interface StoryRecord {
   updatedAt: string;
 }
 
+/**
+ * A short text kept under a short key until it expires: what a chat button points to when the text
+ * itself does not fit in the button's data (a long /search query or /digest topic).
+ */
+export interface Note {
+  /** A short key derived from the text (src/bots/commands/buttons-codec.ts). */
+  key: string;
+  text: string;
+  /** After this the note may be pruned (ISO). */
+  expiresAt: string;
+}
+
 /** One story a subscription was sent, and as what version. */
 export interface SentStory {
   id: string;

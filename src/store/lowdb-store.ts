@@ -9,13 +9,14 @@
  *   <dir>/deliveries/YYYY-MM-DD.NN.json {schema: 1, deliveries: [...]} by UTC day of the slot and subscription bucket
  *   <dir>/stories/YYYY-MM-DDTHH.json {schema: 1, stories: [...]} by UTC hour of the story's latest article
  *   <dir>/history/NN.json            {schema: 1, histories: [...]} digest history, by subscription bucket
+ *   <dir>/notes.json                 {schema: 1, notes: [...]} long texts buttons refer to, at most 2,000
  *
  * Every file is checked when read and refused (never repaired or overwritten) when bad. Every
  * change is written atomically before its promise resolves. Operations run one at a time, in order.
  */
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import type { DeliveryRecord, DigestHistory, Feed, StoryRecord, Subscription } from '../model.js';
+import type { DeliveryRecord, DigestHistory, Feed, Note, StoryRecord, Subscription } from '../model.js';
 import type { Store } from './store.js';
 import { JsonFileAdapter, nodeFileOps } from './json-file-adapter.js';
 import type { FileOps } from './json-file-adapter.js';
@@ -32,7 +33,7 @@ import { StoryPartitions } from './story-partitions.js';
 import { HistoryBuckets } from './history-buckets.js';
 import { checkRetention } from './partitions.js';
 import { copyRecord } from './query.js';
-import { SCHEMA_VERSION, assertRecord, checkSameId, checkFeed, checkMeta, checkSubscription } from './schema.js';
+import { SCHEMA_VERSION, assertRecord, checkSameId, checkFeed, checkMeta, checkNote, checkSubscription } from './schema.js';
 import type { MetaFile } from './schema.js';
 import { StoreError } from './store-error.js';
 
@@ -44,6 +45,8 @@ export interface OpenStoreOptions {
   now?: () => Date;
   /** How many article chunks (up to 1,000 articles each) to keep in memory (default 4: a chunk with its analyses is tens of MB in memory); story hours: at least 48. */
   cachePartitions?: number;
+  /** Notes kept at most (default MAX_NOTES). */
+  maxNotes?: number;
   /** File-system calls, replaceable to inject faults in tests. */
   fs?: FileOps;
   /** Watch the folder and lock; when they vanish or are replaced the store refuses every call and says why. */
@@ -52,6 +55,9 @@ export interface OpenStoreOptions {
 
 const FEEDS: RecordKind<Feed> = { field: 'feeds', keyName: 'id', keyOf: (f) => f.id, check: checkFeed };
 const SUBSCRIPTIONS: RecordKind<Subscription> = { field: 'subscriptions', keyName: 'id', keyOf: (s) => s.id, check: checkSubscription };
+const NOTES: RecordKind<Note> = { field: 'notes', keyName: 'key', keyOf: (n) => n.key, check: checkNote };
+/** Notes kept at most: every write rewrites the file, so it stays small; the first to expire go first. */
+export const MAX_NOTES = 2_000;
 
 /** Reads meta.json, or writes it for a new folder. */
 async function openMeta(dir: string, now: Date, ops: FileOps): Promise<MetaFile> {
@@ -86,6 +92,7 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
     await openMeta(dir, clock(), ops);
     const feeds = await RecordFile.load(join(dir, 'feeds.json'), FEEDS, { ops });
     const subs = await RecordFile.load(join(dir, 'subscriptions.json'), SUBSCRIPTIONS, { ops });
+    const notes = await RecordFile.load(join(dir, 'notes.json'), NOTES, { ops });
     const deliveries = await DeliveryPartitions.open(deliveriesDir, ops);
     const articles = await ArticlePartitions.open(articlesDir, { ops, cacheSize: opts.cachePartitions ?? 4 });
     const stories = await StoryPartitions.open(storiesDir, { ops, cacheSize: Math.max(48, opts.cachePartitions ?? 0) });
@@ -95,7 +102,7 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
       await stories.prune(clock(), opts.retentionDays);
       await deliveries.prune(clock(), opts.retentionDays);
     }
-    const store = new LowdbStore(dir, lock, { articles, deliveries, stories, history }, feeds, subs);
+    const store = new LowdbStore(dir, lock, { articles, deliveries, stories, history }, feeds, subs, { file: notes, max: opts.maxNotes ?? MAX_NOTES });
     if (opts.watch) {
       const was = await folderIdentity(dir, lock.file);
       store.stopWatch = startFolderWatch(dir, lock.file, was, `${JSON.stringify(lock.info)}\n`, { ...opts.watch, lost: (reason) => (store.lost = reason) });
@@ -120,6 +127,7 @@ class LowdbStore implements Store {
     parts: { articles: ArticlePartitions; deliveries: DeliveryPartitions; stories: StoryPartitions; history: HistoryBuckets },
     private readonly feeds: RecordFile<Feed>,
     private readonly subs: RecordFile<Subscription>,
+    private readonly notes: { file: RecordFile<Note>; max: number },
   ) {
     this.articles = parts.articles;
     this.deliveries = parts.deliveries;
@@ -187,9 +195,21 @@ class LowdbStore implements Store {
   putDeliveries = (records: DeliveryRecord[]) => this.run(() => this.deliveries.putMany(records));
   listDeliveries = (subscriptionId?: string, limit?: number) => this.run(() => this.deliveries.list(subscriptionId, limit));
 
+  putNote = (note: Note) =>
+    this.run(async () => {
+      assertRecord('note', checkNote, note, 'key');
+      const { file, max } = this.notes;
+      const over = file.has(note.key) ? 0 : file.size + 1 - max;
+      const drop = over > 0 ? [...file.list()].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)).slice(0, over).map((n) => n.key) : [];
+      await file.commit([copyRecord(note)], drop);
+    });
+  getNote = (key: string) => this.run(() => nullableCopy(this.notes.file.get(key)));
+
   prune = (now: Date, retentionDays: number) =>
     this.run(async () => {
       checkRetention(retentionDays);
+      const expired = this.notes.file.list().filter((n) => Date.parse(n.expiresAt) < now.getTime()).map((n) => n.key);
+      if (expired.length > 0) await this.notes.file.commit([], expired);
       const removed = await this.articles.prune(now, retentionDays);
       await this.stories.prune(now, retentionDays);
       await this.deliveries.prune(now, retentionDays);

@@ -2,12 +2,12 @@
  * An in-memory Store with the same semantics as the lowdb one (same checks, same ordering,
  * same whole-day pruning), for tests of the modules that use a store.
  */
-import type { Article, DeliveryRecord, DigestHistory, Feed, StoryRecord, Subscription } from '../model.js';
+import type { Article, DeliveryRecord, DigestHistory, Feed, Note, StoryRecord, Subscription } from '../model.js';
 import type { AddResult, ArticleQuery, Store } from './store.js';
 import { StoreError } from './store-error.js';
 import { articleDay, checkRetention, isExpired, utcDay } from './partitions.js';
 import { copyArticle, copyRecord, matchesQuery, parseQuery, sortNewestSlotFirst, sortOldestFirst } from './query.js';
-import { assertRecord, checkArticle, checkDelivery, checkFeed, checkHistory, checkSameId, checkStory, checkSubscription } from './schema.js';
+import { assertRecord, checkArticle, checkDelivery, checkFeed, checkHistory, checkNote, checkSameId, checkStory, checkSubscription } from './schema.js';
 import { sortStories, storyOverlaps, storyWindow } from './story-partitions.js';
 
 export function createMemoryStore(): Store {
@@ -17,6 +17,7 @@ export function createMemoryStore(): Store {
   const deliveries = new Map<string, DeliveryRecord>();
   const stories = new Map<string, StoryRecord>();
   const histories = new Map<string, DigestHistory>();
+  const notes = new Map<string, Note>();
   let closed = false;
 
   const open = (): void => {
@@ -154,6 +155,17 @@ export function createMemoryStore(): Store {
       return sortNewestSlotFirst(list).slice(0, limit === undefined ? undefined : Math.max(0, limit)).map(copyRecord);
     },
 
+    async putNote(note) {
+      open();
+      assertRecord('note', checkNote, note, 'key');
+      notes.set(note.key, copyRecord(note));
+    },
+    async getNote(key) {
+      open();
+      const n = notes.get(key);
+      return n ? copyRecord(n) : null;
+    },
+
     async prune(now, retentionDays) {
       open();
       checkRetention(retentionDays);
@@ -166,6 +178,7 @@ export function createMemoryStore(): Store {
       }
       for (const [key, d] of deliveries) if (isExpired(utcDay(d.slot), now, retentionDays)) deliveries.delete(key);
       for (const [id, s] of stories) if (isExpired(utcDay(s.last), now, retentionDays)) stories.delete(id);
+      for (const [key, n] of notes) if (Date.parse(n.expiresAt) < now.getTime()) notes.delete(key);
       return removed;
     },
     async close() {

@@ -99,6 +99,8 @@ export const checkHistory: Check = shape({
   updatedAt: iso,
 });
 
+export const checkNote: Check = shape({ key: nonEmpty, text: str, expiresAt: iso });
+
 export const checkFeed: Check = shape({
   id: nonEmpty,
   url: str,

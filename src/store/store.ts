@@ -1,4 +1,4 @@
-import type { Article, DeliveryRecord, DigestHistory, Feed, StoryRecord, Subscription } from '../model.js';
+import type { Article, DeliveryRecord, DigestHistory, Feed, Note, StoryRecord, Subscription } from '../model.js';
 
 /** Result of adding articles: each input lands in exactly one list. */
 export interface AddResult {
@@ -74,7 +74,12 @@ export interface Store {
   /** Delivery records, newest slot first; optionally for one subscription. */
   listDeliveries(subscriptionId?: string, limit?: number): Promise<DeliveryRecord[]>;
 
-  /** Drop article partitions, stories (by latest article) and delivery records older than `retentionDays` before `now`. Returns articles removed. */
+  /** Insert or replace a note by key (buttons' long texts; see Note). */
+  putNote(note: Note): Promise<void>;
+  /** The note stored under `key`, or null (never stored, or pruned once expired). */
+  getNote(key: string): Promise<Note | null>;
+
+  /** Drop article partitions, stories (by latest article) and delivery records older than `retentionDays` before `now`, and notes expired by `now`. Returns articles removed. */
   prune(now: Date, retentionDays: number): Promise<number>;
   /** Flush and release the data folder (lock file). */
   close(): Promise<void>;

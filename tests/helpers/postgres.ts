@@ -48,7 +48,7 @@ export async function truncateAll(url: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    await c.query('TRUNCATE articles, stories, digest_history, feeds, subscriptions, deliveries, leases, send_window, poll_cursors RESTART IDENTITY');
+    await c.query('TRUNCATE articles, stories, digest_history, feeds, subscriptions, deliveries, leases, send_window, poll_cursors, notes RESTART IDENTITY');
   } finally {
     await c.end();
   }

@@ -145,6 +145,16 @@ describe('lowdb store files', () => {
     expect(await list('deliveries')).toEqual([]);
   });
 
+  it('keeps at most maxNotes notes in notes.json, dropping the first to expire', async () => {
+    await store.close();
+    store = await openStore(dir, { now: () => NOW, maxNotes: 3 });
+    for (const [key, h] of [['a', -5], ['b', -1], ['c', -9], ['d', -3]] as const) await store.putNote({ key, text: `text ${key}`, expiresAt: hoursAgo(h) });
+    await store.putNote({ key: 'd', text: 'text d', expiresAt: hoursAgo(-4) }); // a replacement does not count twice
+    const file = JSON.parse(await readFile(join(dir, 'notes.json'), 'utf8')) as { notes: { key: string }[] };
+    expect(file.notes.map((n) => n.key).sort()).toEqual(['a', 'c', 'd']);
+    expect(await store.getNote('b')).toBeNull();
+  });
+
   it('serves reads from a partition that fell out of the cache', async () => {
     await store.close();
     store = await openStore(dir, { now: () => NOW, cachePartitions: 1 });

@@ -302,6 +302,31 @@ export function storeContract(name: string, make: () => Promise<StoreHarness>): 
         expect((await store.listStories()).map((x) => x.id)).toEqual(['kept']);
       });
     });
+    describe('notes', () => {
+      it('puts, replaces and gets notes by key, also after reopening; an unknown key is null', async () => {
+        await store.putNote({ key: 'k1', text: 'first text', expiresAt: hoursAgo(-2) });
+        await store.putNote({ key: 'k2', text: 'ünïcode wörds', expiresAt: hoursAgo(-2) });
+        await store.putNote({ key: 'k1', text: 'first text', expiresAt: hoursAgo(-5) });
+        store = await h.reopen();
+        expect(await store.getNote('k1')).toEqual({ key: 'k1', text: 'first text', expiresAt: hoursAgo(-5) });
+        expect((await store.getNote('k2'))?.text).toBe('ünïcode wörds');
+        expect(await store.getNote('k3')).toBeNull();
+      });
+
+      it('prunes the notes expired by now and keeps the others', async () => {
+        await store.putNote({ key: 'old', text: 'gone', expiresAt: hoursAgo(1) });
+        await store.putNote({ key: 'new', text: 'kept', expiresAt: hoursAgo(-1) });
+        await store.prune(NOW, 30);
+        expect(await store.getNote('old')).toBeNull();
+        expect((await store.getNote('new'))?.text).toBe('kept');
+      });
+
+      it('refuses a malformed note with StoreError', async () => {
+        await expect(store.putNote({ key: '', text: 'x', expiresAt: hoursAgo(-1) })).rejects.toThrow(StoreError);
+        await expect(store.putNote({ key: 'k', text: 'x', expiresAt: 'tomorrow' })).rejects.toThrow(StoreError);
+      });
+    });
+
     describe('retention', () => {
       it('drops whole days older than the cutoff and keeps recent ones, with their deliveries', async () => {
         const old = article({ published: '2026-10-01T12:00:00.000Z' });

@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import { articleTime } from '../../model.js';
-import type { Article, DeliveryRecord, DigestHistory, Feed, StoryRecord, Subscription } from '../../model.js';
+import type { Article, DeliveryRecord, DigestHistory, Feed, Note, StoryRecord, Subscription } from '../../model.js';
 import type { AddResult, ArticleQuery, Store, StoryQuery } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { DAY_MS, checkRetention } from '../partitions.js';
@@ -15,6 +15,7 @@ import { assertRecord, checkSameId, checkArticle, checkDelivery, checkFeed, chec
 import { storyWindow } from '../story-partitions.js';
 import { createPool, describeUrl, pgError } from './connect.js';
 import { migrate } from './migrate.js';
+import { getNote, putNote, pruneNotes } from './notes.js';
 
 /** Options of `openPostgresStore`. */
 export interface OpenPostgresOptions {
@@ -270,6 +271,9 @@ export class PostgresStore implements Store {
     return r.rows.map((row) => row.data);
   }
 
+  putNote = (note: Note): Promise<void> => putNote(this, note);
+  getNote = (key: string): Promise<Note | null> => getNote(this, key);
+
   /** Drops whole UTC days that lie before `now − retentionDays`, as the lowdb store drops day files. */
   async prune(now: Date, retentionDays: number): Promise<number> {
     checkRetention(retentionDays);
@@ -279,6 +283,7 @@ export class PostgresStore implements Store {
     const r = await this.query('prune articles', 'DELETE FROM articles WHERE article_time < $1', [bound]);
     await this.query('prune stories', 'DELETE FROM stories WHERE last_at < $1', [bound]);
     await this.query('prune delivery records', 'DELETE FROM deliveries WHERE slot < $1', [bound]);
+    await pruneNotes(this, now);
     return r.rowCount ?? 0;
   }
 
