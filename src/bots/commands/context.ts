@@ -6,6 +6,7 @@ import type { StorageHealth } from '../../store/storage-health.js';
 import type { Fetcher } from '../../ingest/feeds.js';
 import type { Summarizer } from '../../summarizer/summarizer.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { ButtonSigner } from './buttons-codec.js';
 import type { PlatformWording } from './types.js';
 
 /** Limits on what one chat may configure (README, "Security and limits"). */
@@ -39,6 +40,8 @@ export interface CommandDeps {
   expensivePerMinute?: number;
   /** The storage watch, so /status can show an outage in progress. */
   storage?: Pick<StorageHealth, 'outage'>;
+  /** Signs the buttons under answers (More stories, Summary, Sources, page turns); no buttons without it. */
+  buttons?: ButtonSigner;
 }
 
 /** Deps plus per-process state (rate limiter, resolved limits). */

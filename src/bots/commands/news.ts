@@ -1,87 +1,64 @@
 import type { Article } from '../../model.js';
-import { articleTime } from '../../model.js';
 import { summarize } from '../../digest/summarize.js';
 import { canonicalUrl } from '../../ingest/identity.js';
-import { articlesForScope, chatDigest } from './chat-digest.js';
-import { parseCount, clip } from './args.js';
+import { chatDigest } from './chat-digest.js';
+import { clip } from './args.js';
 import { loadSettings } from './settings.js';
+import { buttonMaker, digestButtons } from './buttons.js';
 import type { CommandContext } from './context.js';
 import type { CommandRequest, Reply } from './types.js';
 import { english, type Translator } from '../../i18n/i18n.js';
 
 const HOUR = 3_600_000;
+/** More stories reaches this far at most (pages of the chat's story count). */
+const MAX_DIGEST_PAGES = 10;
 
 /** "3 h ago", "2 d ago" relative to now (English). */
 export function ago(iso: string, now: Date): string {
   return english.ago(iso, now);
 }
 
-function articleLine(a: Article, now: Date, t: Translator): string {
-  return `${t.isolate(a.title)} — ${t.isolate(a.source)}, ${t.ago(articleTime(a), now)} [${a.id}]${a.url ? `\n  ${t.isolate(a.url)}` : ''}`;
-}
 
 /** /digest [topic]: the last window's top stories for this chat (its topics, or the one given). */
 export async function digestCommand(req: CommandRequest, ctx: CommandContext, t: Translator = english): Promise<Reply> {
+  const topic = req.args.join(' ').trim().toLowerCase();
+  if (topic.length > 100) return { kind: 'error', text: t.t('digest.topicTooLong'), usage: '/digest [topic]' };
+  return digestPage(req, ctx, t, { topic: topic || null, page: 0, at: req.now });
+}
+
+/**
+ * Page `page` of the chat's digest for the window ending at `at`: page 0 is what /digest shows, each
+ * further page (More stories) the next stories as many as the chat's digest holds. Rate-limited per
+ * user like /digest; private from page 1 on (it answers the member who pressed the button).
+ */
+export async function digestPage(req: CommandRequest, ctx: CommandContext, t: Translator, p: { topic: string | null; page: number; at: Date }): Promise<Reply> {
   const wait = ctx.limiter.take(`${req.platform}:${req.userId}`, req.now);
   if (wait > 0) return { kind: 'error', text: t.t('error.slowDown', { seconds: wait }), private: true };
   const settings = await loadSettings(ctx.store, req, ctx.config);
-  const topic = req.args.join(' ').trim().toLowerCase();
-  if (topic.length > 100) return { kind: 'error', text: t.t('digest.topicTooLong'), usage: '/digest [topic]' };
-  const from = new Date(req.now.getTime() - ctx.config.maxWindowHours * HOUR);
+  const per = settings.maxStories;
+  const page = Math.min(p.page, MAX_DIGEST_PAGES - 1);
   const { digest, emptyText } = await chatDigest(ctx.store, {
     scope: settings.scope,
-    from,
-    to: req.now,
-    topics: topic ? [topic] : settings.topics,
+    from: new Date(p.at.getTime() - ctx.config.maxWindowHours * HOUR),
+    to: p.at,
+    topics: p.topic ? [p.topic] : settings.topics,
     mutes: settings.mutes,
-    maxStories: settings.maxStories,
+    maxStories: per * (page + 1),
     timezone: settings.timezone,
     ...(ctx.summarizer ? { summarizer: ctx.summarizer } : {}),
     ...(ctx.images === false ? { images: false } : {}),
     language: t.language,
   }, req.now);
-  return { kind: 'digest', digest, emptyText };
-}
-
-/** /latest [n]: the newest articles this chat can see. */
-export async function latestCommand(req: CommandRequest, ctx: CommandContext, t: Translator = english): Promise<Reply> {
-  let n = 5;
-  if (req.args[0] !== undefined) {
-    const parsed = parseCount(req.args[0], 1, 20);
-    if (!parsed.ok) return { kind: 'error', text: parsed.reason, usage: '/latest [n]' };
-    n = parsed.value;
-  }
-  const settings = await loadSettings(ctx.store, req, ctx.config);
-  const from = new Date(req.now.getTime() - ctx.config.retentionDays * 24 * HOUR);
-  const all = await articlesForScope(ctx.store, settings.scope, from, new Date(req.now.getTime() + 1));
-  const newest = all.slice(-n).reverse();
-  if (newest.length === 0) return { kind: 'text', lines: [t.t('latest.none')] };
-  return { kind: 'text', title: t.t('latest.title', { count: newest.length }), lines: newest.map((a) => articleLine(a, req.now, t)) };
-}
-
-function words(s: string): string[] {
-  return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-}
-
-/** /search <words>: stored articles holding every word, title matches and newer first. */
-export async function searchCommand(req: CommandRequest, ctx: CommandContext, t: Translator = english): Promise<Reply> {
-  const query = words(req.args.join(' '));
-  if (query.length === 0) return { kind: 'error', text: t.t('search.empty'), usage: '/search <words>' };
-  if (query.length > 12) return { kind: 'error', text: 'Use at most 12 search words.', usage: '/search <words>' };
-  const settings = await loadSettings(ctx.store, req, ctx.config);
-  const from = new Date(req.now.getTime() - ctx.config.retentionDays * 24 * HOUR);
-  const all = await articlesForScope(ctx.store, settings.scope, from, new Date(req.now.getTime() + 1));
-  const hits: { a: Article; score: number }[] = [];
-  for (const a of all) {
-    const title = new Set(words(a.title));
-    const body = `${a.title}\n${a.description ?? ''}\n${a.text}`.toLowerCase();
-    if (!query.every((w) => title.has(w) || body.includes(w))) continue;
-    hits.push({ a, score: query.filter((w) => title.has(w)).length });
-  }
-  hits.sort((x, y) => y.score - x.score || articleTime(y.a).localeCompare(articleTime(x.a)));
-  if (hits.length === 0) return { kind: 'text', lines: [t.t('search.none', { query: clip(query.join(' ')) })] };
-  const top = hits.slice(0, 8);
-  return { kind: 'text', title: t.t('search.title', { count: hits.length, query: clip(query.join(' ')) }), lines: top.map((h) => articleLine(h.a, req.now, t)) };
+  const stories = digest.stories.slice(per * page);
+  if (page > 0 && stories.length === 0) return { kind: 'text', lines: [t.t('button.noMore')], private: true };
+  const shown = { ...digest, stories };
+  const reply: Reply = { kind: 'digest', digest: shown, emptyText, ...(page > 0 ? { private: true, firstNumber: per * page + 1 } : {}) };
+  const make = buttonMaker(ctx.buttons, ctx.store, req, p.at);
+  if (!make || stories.length === 0) return reply;
+  const full = stories.length >= per && page + 1 < MAX_DIGEST_PAGES;
+  const topic = p.topic === null ? null : await make.ref(p.topic, (ref) => ({ kind: 'more', page: MAX_DIGEST_PAGES, topic: ref }));
+  const more = full ? make.button(t.t('button.more'), { kind: 'more', page: page + 1, topic }) : null;
+  return { ...reply, buttons: digestButtons(make, t, stories, more) };
 }
 
 /** /summary <article id | url>: three sentences of a stored article or of a page. */

@@ -2,7 +2,8 @@ import { COMMANDS, findCommand } from './catalog.js';
 import { DEFAULT_LIMITS } from './context.js';
 import type { CommandContext, CommandDeps } from './context.js';
 import { createRateLimiter } from './rate-limit.js';
-import { digestCommand, latestCommand, searchCommand, summaryCommand } from './news.js';
+import { digestCommand, summaryCommand } from './news.js';
+import { latestCommand, searchCommand } from './lists.js';
 import { scheduleCommand, subscribeCommand, unsubscribeCommand } from './schedule-cmds.js';
 import { topicsCommand } from './topics-cmd.js';
 import { feedsCommand } from './feeds-cmd.js';
@@ -11,6 +12,7 @@ import { clip } from './args.js';
 import { createKeyedSerial } from './chat-serial.js';
 import { STORAGE_OUTAGE_REPLY, outageCode } from '../../store/store-error.js';
 import { languageCommand } from './language-cmd.js';
+import { pressButton } from './buttons-actions.js';
 import { chatTranslator } from './chat-language.js';
 import { subscriptionId } from './settings.js';
 import type { MessageKey, Translator } from '../../i18n/i18n.js';
@@ -75,6 +77,7 @@ async function dispatch(req: CommandRequest, ctx: CommandContext): Promise<Reply
   let t = chatTranslator(req, null);
   try {
     t = chatTranslator(req, await ctx.store.getSubscription(subscriptionId(req)));
+    if (req.press !== undefined) return await pressButton(req, ctx, t);
     const handle = HANDLERS[req.command];
     if (!handle) return { kind: 'error', text: t.t('error.unknownCommand', { command: clip(req.command, 32) }) };
     const spec = findCommand(req.command);

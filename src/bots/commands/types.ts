@@ -21,6 +21,8 @@ export interface CommandRequest {
   locale?: string;
   /** A file sent with the command (a Telegram document, a Discord attachment), read on demand. */
   attachment?: Attachment;
+  /** Set when a button was pressed: its data as the platform gave it back (custom_id, callback_data); `command` is then 'button'. */
+  press?: string;
 }
 
 /** A file a user sent with a command; `read` downloads it as text, refusing more than `maxBytes`. */
@@ -32,13 +34,30 @@ export interface Attachment {
 }
 
 /**
+ * A button under a message: its label (plain text, ≤ 80 characters) and the signed data the
+ * platform gives back when it is pressed (≤ 64 bytes; src/bots/commands/buttons-codec.ts).
+ */
+export interface Button {
+  label: string;
+  data: string;
+}
+
+/** A digest's buttons: each story's (by story id; Summary and Sources), and More stories under the last message. */
+export interface DigestButtons {
+  stories: Readonly<Record<string, readonly Button[]>>;
+  more?: Button;
+}
+
+/**
  * What a command answers. Text is plain (adapters escape it); `lines` are shown one per line.
- * `private` answers are ephemeral on Discord.
+ * `private` answers are ephemeral on Discord. `buttons` are rows under the (last) message;
+ * `replace` (a page turned with a button) edits the message the button was on instead of sending one.
+ * A digest's `firstNumber` numbers its stories from there (a second page starts at 11).
  */
 export type Reply =
-  | { kind: 'text'; title?: string; lines: string[]; private?: boolean }
+  | { kind: 'text'; title?: string; lines: string[]; private?: boolean; buttons?: Button[][]; replace?: boolean }
   | { kind: 'error'; text: string; usage?: string; private?: boolean }
-  | { kind: 'digest'; digest: Digest; emptyText: string }
+  | { kind: 'digest'; digest: Digest; emptyText: string; buttons?: DigestButtons; private?: boolean; firstNumber?: number }
   /** A file for the user (an OPML export): the platform sends it as a document or attachment. */
   | { kind: 'file'; name: string; mime: string; content: string; caption: string; private?: boolean };
 

@@ -48,6 +48,7 @@ export const de = {
   'button.expired': 'Diese Schaltfläche ist abgelaufen; sende den Befehl erneut.',
   'button.forged': 'Diese Schaltfläche ist ungültig.',
   'button.noMore': 'Keine weiteren Meldungen.',
+  'button.storyGone': 'Diese Meldung ist nicht mehr gespeichert.',
   'language.current': 'Die Sprache dieses Chats ist {language}. Ändern mit /language <Code>: {codes}.',
   'language.set': 'Dieser Chat erhält Nachrichten jetzt auf {language}.',
   'language.unknown': 'Ich spreche kein „{code}“. Wähle eine von: {codes}.',

@@ -57,6 +57,7 @@ export const en = {
   'button.expired': 'This button has expired; send the command again.',
   'button.forged': 'This button is not valid.',
   'button.noMore': 'No more stories.',
+  'button.storyGone': 'That story is no longer stored.',
 
   'language.current': 'This chat’s language is {language}. Change it with /language <code>: {codes}.',
   'language.set': 'This chat now gets messages in {language}.',

@@ -48,6 +48,7 @@ export const es = {
   'button.expired': 'Este botón ha caducado; envía el comando de nuevo.',
   'button.forged': 'Este botón no es válido.',
   'button.noMore': 'No hay más noticias.',
+  'button.storyGone': 'Esa noticia ya no está guardada.',
   'language.current': 'El idioma de este chat es {language}. Cámbialo con /language <código>: {codes}.',
   'language.set': 'Este chat recibe ahora los mensajes en {language}.',
   'language.unknown': 'No hablo «{code}». Elige uno de: {codes}.',

@@ -48,6 +48,7 @@ export const fa = {
   'button.expired': 'این دکمه منقضی شده است؛ فرمان را دوباره بفرستید.',
   'button.forged': 'این دکمه معتبر نیست.',
   'button.noMore': 'خبر دیگری نیست.',
+  'button.storyGone': 'این خبر دیگر ذخیره نشده است.',
   'language.current': 'زبان این گفت‌وگو {language} است. برای تغییر: /language <کد>: {codes}.',
   'language.set': 'این گفت‌وگو از این پس پیام‌ها را به {language} دریافت می‌کند.',
   'language.unknown': 'من «{code}» صحبت نمی‌کنم. یکی از این‌ها را انتخاب کنید: {codes}.',

@@ -48,6 +48,7 @@ export const fr = {
   'button.expired': 'Ce bouton a expiré ; renvoyez la commande.',
   'button.forged': 'Ce bouton n’est pas valide.',
   'button.noMore': 'Plus d’autres actualités.',
+  'button.storyGone': 'Cette actualité n’est plus conservée.',
   'language.current': 'La langue de ce chat est {language}. Changez-la avec /language <code> : {codes}.',
   'language.set': 'Ce chat reçoit désormais les messages en {language}.',
   'language.unknown': 'Je ne parle pas « {code} ». Choisissez parmi : {codes}.',

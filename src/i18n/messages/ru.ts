@@ -48,6 +48,7 @@ export const ru = {
   'button.expired': 'Срок действия кнопки истёк; отправьте команду снова.',
   'button.forged': 'Эта кнопка недействительна.',
   'button.noMore': 'Больше новостей нет.',
+  'button.storyGone': 'Эта новость больше не хранится.',
   'language.current': 'Язык этого чата: {language}. Сменить: /language <код>: {codes}.',
   'language.set': 'Теперь этот чат получает сообщения на языке: {language}.',
   'language.unknown': 'Я не говорю на «{code}». Выберите один из: {codes}.',
