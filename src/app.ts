@@ -30,6 +30,8 @@ import type { Article, Platform } from './model.js';
 import { extractiveSummarizer, type Summarizer } from './summarizer/summarizer.js';
 import { createLlmSummarizer } from './summarizer/llm-summarizer.js';
 import { SummaryCache } from './summarizer/summary-cache.js';
+import { DEFAULT_BUTTON_TTL_MS, buttonKey } from './bots/commands/buttons-codec.js';
+import type { ButtonSigner } from './bots/commands/buttons-codec.js';
 
 /** The package root (holds data/samples), found from this file's location in src/ or dist/. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -92,11 +94,20 @@ export async function openApp(config: Config, opts: { log?: Logger; clock?: () =
   };
 
   const summarizer = await makeSummarizer(config, log);
-  const handler = createCommandHandler({ store, config, readUrl, fetcher, nextRun, log, summarizer, images: config.images, wording: wordingOf, storage: health });
+  const handler = createCommandHandler({ store, config, readUrl, fetcher, nextRun, log, summarizer, images: config.images, wording: wordingOf, storage: health, buttons: buttonSigner(config) });
   return {
     config, store, log, fetcher, handler, events, clock, readUrl, summarizer,
     close: () => store.close(),
   };
+}
+
+/**
+ * What chat buttons are signed with: NEWSBOT_BUTTON_SECRET, else the bot tokens (every instance and
+ * every restart of a deployment derives the same key; a new token retires the old buttons).
+ */
+export function buttonSigner(config: Pick<Config, 'buttonSecret' | 'platforms'>): ButtonSigner {
+  const secrets = config.buttonSecret ? [config.buttonSecret] : config.platforms.flatMap((p) => p.secrets).sort();
+  return { key: buttonKey(secrets), ttlMs: DEFAULT_BUTTON_TTL_MS };
 }
 
 /** The model summarizer when NEWSBOT_LLM_URL is set (its cache beside the store), else extractive. */

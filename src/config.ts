@@ -43,6 +43,8 @@ export interface Config {
   /** Show story pictures in digests (the platforms fetch them). */
   images: boolean;
   llm: LlmConfig | null;
+  /** What chat buttons are signed with (NEWSBOT_BUTTON_SECRET, a secret); null: derived from the platforms' tokens. */
+  buttonSecret: string | null;
   /** The platforms whose settings are present (a token set), in registry order. */
   platforms: ConfiguredPlatform[];
 }
@@ -71,6 +73,7 @@ export const ENV_VARS: Readonly<Record<string, string>> = {
   NEWSBOT_MAX_WINDOW_HOURS: 'how far back a digest reaches at most (default 24)',
   NEWSBOT_LOG_LEVEL: 'debug | info | warn | error (default info)',
   NEWSBOT_IMAGES: '0 to show no story pictures in digests (default 1)',
+  NEWSBOT_BUTTON_SECRET: 'key chat buttons are signed with, 16+ characters (default: derived from the bot tokens; a secret)',
   TZ: 'default time zone for new subscriptions (default UTC)',
   NEWSBOT_LLM_URL: 'OpenAI-compatible chat completions URL for abstractive summaries (default: none, extractive)',
   NEWSBOT_LLM_MODEL: 'model name sent to NEWSBOT_LLM_URL (required with it)',
@@ -133,6 +136,9 @@ export function loadConfig(rawEnv: Env, overrides: { dataDir?: string } = {}): C
       }
     : null;
 
+  const buttonSecret = str('NEWSBOT_BUTTON_SECRET');
+  if (buttonSecret !== null && buttonSecret.length < 16) problems.push('NEWSBOT_BUTTON_SECRET must be at least 16 characters (e.g. openssl rand -hex 32)');
+
   const databaseUrl = str('NEWSBOT_DATABASE_URL');
   if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^/]/i.test(databaseUrl)) {
     problems.push('NEWSBOT_DATABASE_URL must be a postgres:// URL (postgres://user:password@host:5432/database)');
@@ -159,6 +165,7 @@ export function loadConfig(rawEnv: Env, overrides: { dataDir?: string } = {}): C
     logLevel,
     images: bool('NEWSBOT_IMAGES', true),
     llm,
+    buttonSecret,
     platforms: configured,
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -177,7 +184,7 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** Every secret in the config, for log redaction. */
 export function secretsOf(config: Config): string[] {
-  return [...config.platforms.flatMap((p) => p.secrets), config.llm?.apiKey, urlPassword(config.databaseUrl), urlPassword(config.redisUrl)].filter((s): s is string => Boolean(s));
+  return [...config.platforms.flatMap((p) => p.secrets), config.llm?.apiKey, config.buttonSecret, urlPassword(config.databaseUrl), urlPassword(config.redisUrl)].filter((s): s is string => Boolean(s));
 }
 
 /** The password in a database URL, if any (decoded, as it could appear in a driver message). */

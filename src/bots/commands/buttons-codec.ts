@@ -70,6 +70,7 @@ export function noteKey(text: string): string {
 
 /** True when `text` can be carried inline (it must not contain the separator or look like a note). */
 export function inlineable(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
   return !text.includes('.') && !text.startsWith(NOTE_MARK) && !/[\u0000-\u001f\u007f]/.test(text);
 }
 

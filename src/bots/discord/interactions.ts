@@ -6,7 +6,7 @@
  * https://discord.com/developers/docs/interactions/receiving-and-responding
  */
 import { MessageFlags } from 'discord.js';
-import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, InteractionEditReplyOptions, InteractionReplyOptions } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
 import { findCommand } from '../commands/catalog.js';
 import type { ChatEvents, CommandHandler, Reply } from '../commands/types.js';
 import type { Logger } from '../../log.js';
@@ -16,6 +16,8 @@ import { toCommandRequest } from './command-request.js';
 import { channelFailureReason, errorFields } from './errors.js';
 import { isPrivate, replyMessages } from './render.js';
 import type { DiscordMessageBody } from './render.js';
+import { editOptions, followUpOptions } from './reply-options.js';
+import { onPress } from './button-press.js';
 
 export interface InteractionDeps {
   handler: CommandHandler;
@@ -26,19 +28,6 @@ export interface InteractionDeps {
   autocomplete?: TopicSource;
   /** Masked in every logged error (the bot token). */
   secrets: readonly string[];
-}
-
-/** discord.js options editing the deferred reply with one rendered body. */
-function editOptions(body: DiscordMessageBody): InteractionEditReplyOptions {
-  return {
-    ...(body.content !== undefined ? { content: body.content } : {}), embeds: body.embeds, allowedMentions: { parse: [] },
-    ...(body.files ? { files: body.files.map((f) => ({ attachment: Buffer.from(f.content, 'utf8'), name: f.name })) } : {}),
-  };
-}
-
-/** discord.js options for a follow-up message. */
-function followUpOptions(body: DiscordMessageBody, ephemeral: boolean): InteractionReplyOptions {
-  return { ...editOptions(body), ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) } as InteractionReplyOptions;
 }
 
 /** Sends the rendered messages of a deferred interaction. */
@@ -112,5 +101,6 @@ export function interactionListener(deps: InteractionDeps): (interaction: Intera
   return (interaction) => {
     if (interaction.isChatInputCommand()) void onCommand(interaction, deps);
     else if (interaction.isAutocomplete()) void onAutocomplete(interaction, deps);
+    else if (interaction.isButton()) void onPress(interaction, deps);
   };
 }

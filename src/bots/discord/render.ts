@@ -5,7 +5,9 @@ import { safeUrl, sanitizeInline, sanitizeText, truncate } from '../../digest/re
 import { MAX_REPLY_MESSAGES, capPieces, splitPlain } from '../../digest/render/split.js';
 import { updateNote } from '../../digest/render/update-note.js';
 import { escapeDiscord, linkTarget } from './escape.js';
-import type { Reply } from '../commands/types.js';
+import type { Button, DigestButtons, Reply } from '../commands/types.js';
+import { digestRows, toActionRows } from './components.js';
+import type { DiscordActionRow } from './components.js';
 
 /** Discord's message and embed limits (characters). */
 export const DISCORD_LIMITS = {
@@ -46,11 +48,17 @@ export interface DiscordMessageBody {
   allowed_mentions: { parse: [] };
   /** Files attached to the message (sent as multipart by discord.js). */
   files?: { name: string; content: string }[];
+  /** Buttons under the message (message components: action rows of buttons). */
+  components?: DiscordActionRow[];
 }
 
 export interface DiscordRenderOptions {
   timeZone?: string;
   emptyText?: string;
+  /** Buttons of the digest's stories and its More stories (under the last message). */
+  buttons?: DigestButtons;
+  /** The first story's number (default 1; a second page starts further on). */
+  firstNumber?: number;
 }
 
 const noMentions = (): { parse: [] } => ({ parse: [] });
@@ -92,7 +100,7 @@ function sourcesValue(story: Story): string {
   return parts.join(' · ');
 }
 
-function storyEmbed(story: Story, n: number, timeZone: string | undefined, t: Translator): DiscordEmbed {
+function storyEmbed(story: Story, n: number, timeZone: string | undefined, t: Translator, top: boolean): DiscordEmbed {
   // The number is ours and stays unescaped.
   const number = `${n}. `;
   const embed: DiscordEmbed = { title: number + fitEscaped(sanitizeInline(story.title) || 'Untitled', DISCORD_LIMITS.title - number.length) };
@@ -113,7 +121,7 @@ function storyEmbed(story: Story, n: number, timeZone: string | undefined, t: Tr
   const sources = sourcesValue(story);
   if (sources) embed.fields = [{ name: t.t('digest.sourcesLabel', { count: story.sources.length }), value: sources }];
   // The top story shows its picture (Discord fetches it; an http(s) URL only).
-  const image = n === 1 ? safeUrl(story.image) : null;
+  const image = top ? safeUrl(story.image) : null;
   if (image && image.length <= 2048) embed.thumbnail = { url: image };
   embed.footer = { text: `${t.t('digest.articles', { count: story.articles })} · ${t.t('digest.updated', { when: t.when(story.updated, timeZone) })}` };
   return embed;
@@ -133,28 +141,37 @@ export function renderDiscord(digest: Digest, opts: DiscordRenderOptions = {}): 
   let heading = `**${t.t('digest.heading')}** · ${t.when(digest.window.from, zone)} – ${t.when(digest.window.to, zone)}`;
   if (digest.topics.length) heading += `\n${t.t('digest.topics', { topics: fitEscaped(sanitizeInline(digest.topics.join(', ')), 500) })}`;
   const messages: DiscordMessageBody[] = [];
+  const first = opts.firstNumber ?? 1;
   let embeds: DiscordEmbed[] = [];
+  let numbered: { id: string; n: number }[] = [];
   let total = 0;
-  const flush = (): void => {
+  const flush = (last: boolean): void => {
     const body: DiscordMessageBody = { embeds, allowed_mentions: noMentions() };
     if (messages.length === 0) body.content = heading;
+    if (opts.buttons) {
+      const rows = digestRows(opts.buttons, numbered, last);
+      if (rows.length > 0) body.components = rows;
+    }
     messages.push(body);
     embeds = [];
+    numbered = [];
     total = 0;
   };
   digest.stories.forEach((story, k) => {
-    const e = storyEmbed(story, k + 1, zone, t);
+    const n = first + k;
+    const e = storyEmbed(story, n, zone, t, k === 0 && first === 1);
     const len = embedLength(e);
-    if (embeds.length && (embeds.length >= DISCORD_LIMITS.embedsPerMessage || total + len > DISCORD_LIMITS.embedTotal)) flush();
+    if (embeds.length && (embeds.length >= DISCORD_LIMITS.embedsPerMessage || total + len > DISCORD_LIMITS.embedTotal)) flush(false);
     embeds.push(e);
+    numbered.push({ id: story.id, n });
     total += len;
   });
-  flush();
+  flush(true);
   return messages;
 }
 
-/** A plain command reply for Discord: bold title, escaped lines, split into messages of 2,000, at most 3. */
-export function renderDiscordText(title: string | undefined, lines: string[]): DiscordMessageBody[] {
+/** A plain command reply for Discord: bold title, escaped lines, split into messages of 2,000, at most 3; `buttons` under the last. */
+export function renderDiscordText(title: string | undefined, lines: string[], buttons: readonly Button[][] = []): DiscordMessageBody[] {
   const head = title ? `**${fitEscaped(sanitizeInline(title), 256)}**` : '';
   // Split raw text, then escape: a cut between a backslash and the character it escapes would
   // revive the markdown. Escaping at most doubles a line, so raw pieces of 900 stay under 2,000.
@@ -165,16 +182,21 @@ export function renderDiscordText(title: string | undefined, lines: string[]): D
       return escaped.length <= DISCORD_LIMITS.content ? [escaped] : splitPlain([raw], 900).map(escapeDiscord);
     });
   const pieces = capPieces(splitPlain(head ? [head, ...body] : body, DISCORD_LIMITS.content), MAX_REPLY_MESSAGES, DISCORD_LIMITS.content);
-  return pieces.map((content) => ({ content: content || '\u200B', embeds: [], allowed_mentions: noMentions() }));
+  const bodies: DiscordMessageBody[] = pieces.map((content) => ({ content: content || '\u200B', embeds: [], allowed_mentions: noMentions() }));
+  const rows = toActionRows(buttons);
+  if (rows.length > 0) bodies[bodies.length - 1]!.components = rows;
+  return bodies;
 }
 
 /** Bodies for any command reply (every body already carries allowed_mentions parse: []). */
 export function replyMessages(reply: Reply): DiscordMessageBody[] {
   switch (reply.kind) {
     case 'digest':
-      return renderDiscord(reply.digest, { emptyText: reply.emptyText });
+      return renderDiscord(reply.digest, {
+        emptyText: reply.emptyText, ...(reply.buttons ? { buttons: reply.buttons } : {}), ...(reply.firstNumber ? { firstNumber: reply.firstNumber } : {}),
+      });
     case 'text':
-      return renderDiscordText(reply.title, reply.lines);
+      return renderDiscordText(reply.title, reply.lines, reply.buttons);
     case 'error':
       return renderDiscordText(undefined, reply.usage ? [reply.text, `Usage: ${reply.usage}`] : [reply.text]);
     case 'file':
@@ -184,5 +206,5 @@ export function replyMessages(reply: Reply): DiscordMessageBody[] {
 
 /** Whether the reply should be seen only by the member who asked (Discord "ephemeral"). */
 export function isPrivate(reply: Reply): boolean {
-  return reply.kind !== 'digest' && reply.private === true;
+  return reply.private === true;
 }

@@ -9,6 +9,8 @@ import { sampleDigest, sampleStory } from '../../digest/render/sample-digest.js'
 import type { Harness } from './harness.js';
 
 const x = (n: number) => 'x'.repeat(n);
+const button = (id: string) => ({ type: 2, style: 1, label: 'Next', custom_id: id });
+const row = (id: string) => ({ type: 1, components: [button(id)] });
 
 describe('formErrors', () => {
   it.each([
@@ -20,12 +22,24 @@ describe('formErrors', () => {
     ['field value over 1024', { embeds: [{ fields: [{ name: 'n', value: x(1025) }] }] }, 'value'],
     ['footer over 2048', { embeds: [{ footer: { text: x(2049) } }] }, 'footer'],
     ['an empty message', { content: '', embeds: [] }, 'BASE_TYPE_REQUIRED'],
+    ['a thumbnail that is not http(s)', { embeds: [{ title: 't', thumbnail: { url: 'data:image/png;base64,AAAA' } }] }, 'URL_TYPE_INVALID_SCHEME'],
+    ['a thumbnail URL that is not a URI', { embeds: [{ title: 't', thumbnail: { url: 'https://cdn.example/a b.jpg' } }] }, 'URL_TYPE_INVALID_URL'],
+    ['6 action rows', { content: 'c', components: Array.from({ length: 6 }, (_, i) => row(`id${i}`)) }, 'BASE_TYPE_MAX_LENGTH'],
+    ['6 buttons in a row', { content: 'c', components: [{ type: 1, components: Array.from({ length: 6 }, (_, i) => button(`id${i}`)) }] }, 'BASE_TYPE_BAD_LENGTH'],
+    ['an empty row', { content: 'c', components: [{ type: 1, components: [] }] }, 'BASE_TYPE_BAD_LENGTH'],
+    ['a custom_id over 100', { content: 'c', components: [row(x(101))] }, 'custom_id'],
+    ['a button without a custom_id', { content: 'c', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'l' }] }] }, 'custom_id'],
+    ['a label over 80', { content: 'c', components: [{ type: 1, components: [{ ...button('a'), label: x(81) }] }] }, 'label'],
+    ['a custom_id twice', { content: 'c', components: [row('same'), row('same')] }, 'COMPONENT_CUSTOM_ID_DUPLICATED'],
+    ['a button outside an action row', { content: 'c', components: [button('a')] }, 'UNION_TYPE_CHOICES'],
   ])('given %s, returns Discord-style errors', (_what, body, key) => {
     expect(JSON.stringify(formErrors(body))).toContain(key);
   });
 
   it('given a body at every limit, returns null', () => {
     expect(formErrors({ content: x(2000), embeds: [{ title: x(256), description: x(3000), fields: [{ name: 'n', value: x(1024) }], footer: { text: x(1000) } }] })).toBeNull();
+    const full = Array.from({ length: 5 }, (_, r) => ({ type: 1, components: Array.from({ length: 5 }, (_, b) => ({ ...button(`${r}-${b}-${x(96)}`), label: x(80) })) }));
+    expect(formErrors({ content: 'c', embeds: [{ title: 't', thumbnail: { url: 'https://cdn.example/a.jpg' } }], components: full })).toBeNull();
   });
 });
 

@@ -9,11 +9,16 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './fake-gateway.js';
 import { formErrors } from './limits.js';
-import { interactionPayload, messagePayload, user } from './payloads.js';
+import { clickPayload, interactionPayload, messagePayload, user } from './payloads.js';
+import { FakeMessages, buttonsOf } from './messages.js';
+import type { InteractionLog, SentBody } from './messages.js';
+import { routeInteraction } from './interaction-routes.js';
 import { parseMultipart } from '../multipart.js';
-import type { FakeIds, InteractionSpec } from './payloads.js';
+import type { ClickSpec, FakeIds, InteractionSpec } from './payloads.js';
 
-export type { InteractionSpec, OptionData } from './payloads.js';
+export type { ClickSpec, InteractionSpec, OptionData } from './payloads.js';
+export { buttonsOf } from './messages.js';
+export type { InteractionLog, SentBody } from './messages.js';
 
 /** One REST request the bot made. */
 export interface RecordedRequest {
@@ -22,27 +27,6 @@ export interface RecordedRequest {
   auth: string | null;
   body: unknown;
   status: number;
-}
-
-/** A message-shaped body the bot sent (content, embeds, allowed_mentions, flags). */
-export type SentBody = Record<string, unknown> & {
-  content?: string;
-  embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
-  allowed_mentions?: { parse?: string[] };
-  flags?: number;
-};
-
-/** Everything the bot answered to one interaction, in order. */
-export interface InteractionLog {
-  id: string;
-  token: string;
-  channelId: string;
-  /** Bodies POSTed to /interactions/:id/:token/callback ({type, data}). */
-  callbacks: { type: number; data?: SentBody & { choices?: { name: string; value: string }[] } }[];
-  /** PATCH …/messages/@original bodies. */
-  edits: SentBody[];
-  followUps: SentBody[];
-  deletes: number;
 }
 
 /** A canned failure for the next `times` matching requests (Infinity: until cleared). */
@@ -84,6 +68,8 @@ export class FakeDiscord {
   readonly channelMessages: { channelId: string; body: SentBody }[] = [];
   readonly interactions = new Map<string, InteractionLog>();
   readonly injections: Injection[] = [];
+  /** Every message the bot made (channel posts, responses, follow-ups), with its components. */
+  readonly messages = new FakeMessages(() => String(this.nextId++));
   token: string;
   private readonly server: Server;
   /** The gateway (its sessions by shard: liveShards(), liveShardFor(guild)). */
@@ -140,9 +126,34 @@ export class FakeDiscord {
     const id = String(this.nextId++);
     const token = `itoken-${id}`;
     const payload = interactionPayload(this.ids, id, token, spec);
-    const log: InteractionLog = { id, token, channelId: payload.channel.id, callbacks: [], edits: [], followUps: [], deletes: 0 };
-    this.interactions.set(token, log);
-    const guild = spec.dm ? null : (spec.guildId ?? this.ids.guildId);
+    const log = this.newLog(id, token, payload.channel.id, payload.type);
+    return this.dispatchInteraction(log, payload, spec.dm ? null : (spec.guildId ?? this.ids.guildId));
+  }
+
+  /**
+   * A member clicks a button of a message the bot sent: INTERACTION_CREATE type 3 (MESSAGE_COMPONENT)
+   * with the message as Discord holds it. Like Discord, only a custom_id on that message can be
+   * clicked, unless `unchecked` (what a message signed with an old key would send).
+   */
+  async click(spec: ClickSpec): Promise<InteractionLog & { shard: number }> {
+    const message = this.messages.get(spec.messageId);
+    if (!message) throw new Error(`fake discord: no message ${spec.messageId}`);
+    if (!spec.unchecked && !buttonsOf(message.body).some((b) => b.custom_id === spec.customId)) throw new Error(`fake discord: message ${spec.messageId} has no button ${spec.customId}`);
+    const id = String(this.nextId++);
+    const token = `itoken-${id}`;
+    const bot = user(this.ids.botUserId, 'newsbot', true);
+    const payload = clickPayload(this.ids, id, token, spec, { ...messagePayload(message.id, message.channelId, bot, message.body), flags: message.ephemeral ? 64 : 0 }, message.channelId);
+    const log = { ...this.newLog(id, token, message.channelId, 3), clicked: message.id };
+    return this.dispatchInteraction(log, payload, spec.dm ? null : (spec.guildId ?? this.ids.guildId));
+  }
+
+  private newLog(id: string, token: string, channelId: string, type: number): InteractionLog {
+    return { id, token, channelId, type, original: null, followUpIds: [], callbacks: [], edits: [], followUps: [], deletes: 0 };
+  }
+
+  /** Sends the interaction on the shard of its guild (shard 0 for a DM). */
+  private async dispatchInteraction(log: InteractionLog, payload: unknown, guild: string | null): Promise<InteractionLog & { shard: number }> {
+    this.interactions.set(log.token, log);
     await this.waitFor(() => this.gateway.liveShardFor(guild) !== null, `a live gateway session for ${guild === null ? 'direct messages' : `guild ${guild}`}`);
     const shard = this.gateway.liveShardFor(guild) as number;
     if (!this.gateway.dispatch('INTERACTION_CREATE', payload, guild)) throw new Error('fake discord: no live gateway session');
@@ -251,36 +262,10 @@ export class FakeDiscord {
       const errors = formErrors(body ?? {});
       if (errors) return invalid(errors);
       this.channelMessages.push({ channelId: m[1] ?? '', body: (body ?? {}) as SentBody });
-      return send(200, messagePayload(String(this.nextId++), m[1] ?? '', bot, body ?? {}));
+      return send(200, messagePayload(this.messages.add(m[1] ?? '', (body ?? {}) as SentBody).id, m[1] ?? '', bot, body ?? {}));
     }
-    if (method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
-      const log = this.interactions.get(m[2] ?? '');
-      if (!log) return send(404, { code: 10062, message: 'Unknown interaction' });
-      if (log.callbacks.length > 0) return send(400, { code: 40060, message: 'Interaction has already been acknowledged.' });
-      const cb = (body ?? {}) as InteractionLog['callbacks'][number];
-      if (cb.type === 4 && cb.data) {
-        const errors = formErrors(cb.data);
-        if (errors) return invalid({ data: errors });
-      }
-      log.callbacks.push(cb);
-      return send(204);
-    }
-    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path))) {
-      const log = this.interactions.get(m[2] ?? '');
-      if (!log || m[1] !== this.ids.applicationId) return send(404, { code: 10015, message: 'Unknown Webhook' });
-      if (log.callbacks.length === 0) return send(404, { code: 10008, message: 'Unknown Message' });
-      const message = (body ?? {}) as SentBody;
-      if (method === 'DELETE' && m[3]) {
-        log.deletes += 1;
-        return send(204);
-      }
-      if ((method === 'PATCH' && m[3]) || (method === 'POST' && !m[3])) {
-        const errors = formErrors(message);
-        if (errors) return invalid(errors);
-        (method === 'PATCH' ? log.edits : log.followUps).push(message);
-        return send(200, messagePayload(String(this.nextId++), log.channelId, bot, message));
-      }
-    }
+    const payload = (id: string, channelId: string, message: SentBody) => messagePayload(id, channelId, bot, message);
+    if (routeInteraction(method, path, body as SentBody | null, { interactions: this.interactions, messages: this.messages, applicationId: this.ids.applicationId, payload, send })) return;
     return send(404, { code: 0, message: '404: Not Found' });
   }
 }

@@ -8,6 +8,7 @@ interface EmbedLike {
   title?: string;
   description?: string;
   url?: string;
+  thumbnail?: { url?: string };
   fields?: { name?: string; value?: string }[];
   footer?: { text?: string };
   author?: { name?: string; url?: string };
@@ -22,9 +23,20 @@ export function urlError(url: string | undefined): FormErrors | null {
   return url === undefined || URI.test(url) ? null : badUrl;
 }
 
+/** A message component as sent: an action row (type 1) of buttons (type 2). */
+export interface ComponentLike {
+  type?: number;
+  style?: number;
+  label?: string;
+  custom_id?: string;
+  url?: string;
+  components?: ComponentLike[];
+}
+
 export interface MessageBodyLike {
   content?: string | null;
   embeds?: EmbedLike[] | null;
+  components?: ComponentLike[] | null;
 }
 
 /** Discord's documented limits (discord-api-types and the developer docs). */
@@ -39,6 +51,10 @@ export const DISCORD_LIMITS = {
   fieldValue: 1024,
   footer: 2048,
   authorName: 256,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  customId: 100,
+  buttonLabel: 80,
 } as const;
 
 type FormErrors = Record<string, unknown>;
@@ -67,6 +83,12 @@ export function formErrors(body: MessageBodyLike): FormErrors | null {
     if ((e.footer?.text?.length ?? 0) > L.footer) err.footer = { text: tooLong(L.footer) };
     if ((e.author?.name?.length ?? 0) > L.authorName) err.author = { name: tooLong(L.authorName) };
     if (urlError(e.url)) err.url = urlError(e.url);
+    if (e.thumbnail !== undefined) {
+      // Discord fetches the picture: an http(s) URL (or an attachment:// of the same message) only.
+      const u = e.thumbnail.url ?? '';
+      if (!/^(https?|attachment):\/\//i.test(u)) err.thumbnail = { url: { _errors: [{ code: 'URL_TYPE_INVALID_SCHEME', message: `Scheme "${u.split(':')[0]}" is not supported. Scheme must be one of ('http', 'https').` }] } };
+      else if (/^https?:/i.test(u) && urlError(u)) err.thumbnail = { url: urlError(u) };
+    }
     if (urlError(e.author?.url)) err.author = { ...(err.author as object), url: urlError(e.author?.url) };
     const fields = e.fields ?? [];
     if (fields.length > L.fields) err.fields = tooLong(L.fields);
@@ -82,7 +104,47 @@ export function formErrors(body: MessageBodyLike): FormErrors | null {
     errors.embeds = { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED', message: `Embed size exceeds maximum size of ${L.embedTotal}` }] };
   }
   if (Object.keys(per).length > 0) errors.embeds = { ...(errors.embeds as object), ...per };
+  const components = componentErrors(body.components ?? []);
+  if (components) errors.components = components;
   const empty = !body.content && embeds.length === 0;
   if (empty) errors.content = { _errors: [{ code: 'BASE_TYPE_REQUIRED', message: 'Cannot send an empty message' }] };
+  return Object.keys(errors).length > 0 ? errors : null;
+}
+
+const fail = (code: string, message: string) => ({ _errors: [{ code, message }] });
+
+/**
+ * Discord's checks of message components (https://discord.com/developers/docs/components/reference):
+ * at most 5 action rows, each of 1–5 buttons; a button's label at most 80 characters; a custom_id of
+ * 1–100 characters, unique in the message, on every non-link button; a link button (style 5) has a url and no custom_id.
+ */
+export function componentErrors(rows: readonly ComponentLike[]): FormErrors | null {
+  const L = DISCORD_LIMITS;
+  if (!Array.isArray(rows)) return fail('MODEL_TYPE_CONVERT', 'Only iterables may be used in a ListType');
+  if (rows.length > L.actionRows) return fail('BASE_TYPE_MAX_LENGTH', `Must be ${L.actionRows} or fewer in length.`);
+  const errors: FormErrors = {};
+  const ids = new Set<string>();
+  rows.forEach((row, i) => {
+    if (row.type !== 1) return void (errors[i] = { type: fail('UNION_TYPE_CHOICES', 'Value of field "type" must be one of (1,).') });
+    const buttons: ComponentLike[] = row.components ?? [];
+    if (buttons.length === 0 || buttons.length > L.buttonsPerRow) return void (errors[i] = { components: fail('BASE_TYPE_BAD_LENGTH', `Must be between 1 and ${L.buttonsPerRow} in length.`) });
+    const per: FormErrors = {};
+    buttons.forEach((b, j) => {
+      const e: FormErrors = {};
+      if (b.type !== 2) e.type = fail('UNION_TYPE_CHOICES', 'Value of field "type" must be one of (2,).');
+      if (!Number.isInteger(b.style) || (b.style as number) < 1 || (b.style as number) > 5) e.style = fail('BASE_TYPE_CHOICES', 'Value must be one of {1, 2, 3, 4, 5}.');
+      if ((b.label?.length ?? 0) > L.buttonLabel) e.label = tooLong(L.buttonLabel);
+      if (b.style === 5) {
+        if (!b.url || urlError(b.url)) e.url = badUrl;
+        if (b.custom_id !== undefined) e.custom_id = fail('BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED', 'A link button cannot have a custom id');
+      } else if (typeof b.custom_id !== 'string' || b.custom_id.length === 0 || b.custom_id.length > L.customId) {
+        e.custom_id = fail('BASE_TYPE_BAD_LENGTH', `Must be between 1 and ${L.customId} in length.`);
+      } else if (ids.has(b.custom_id)) {
+        e.custom_id = fail('COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
+      } else ids.add(b.custom_id);
+      if (Object.keys(e).length > 0) per[j] = e;
+    });
+    if (Object.keys(per).length > 0) errors[i] = { components: per };
+  });
   return Object.keys(errors).length > 0 ? errors : null;
 }

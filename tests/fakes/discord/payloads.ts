@@ -99,7 +99,7 @@ export function messagePayload(id: string, channelId: string, author: ReturnType
     pinned: false,
     type: 0,
     flags: typeof body.flags === 'number' ? body.flags : 0,
-    components: [],
+    components: Array.isArray(body.components) ? body.components : [],
   };
 }
 
@@ -132,12 +132,12 @@ export interface InteractionSpec {
   resolved?: Record<string, unknown>;
 }
 
-export function interactionPayload(ids: FakeIds, id: string, token: string, spec: InteractionSpec) {
+/** Who acts and where: a guild member in a channel, or a user in a DM. */
+function origin(ids: FakeIds, spec: { userId?: string; dm?: boolean; permissions?: string; guildId?: string }, channelId: string) {
   const userId = spec.userId ?? '700000000000000001';
   const author = user(userId, `user${userId.slice(-3)}`);
   const guildId = spec.guildId ?? ids.guildId;
-  const channelId = spec.channelId ?? (spec.dm ? '600000000000000001' : channelIdOf(ids, guildId));
-  const where = spec.dm
+  return spec.dm
     ? { user: author, channel: { id: channelId, type: 1 }, context: 1, authorizing_integration_owners: { 0: '0' } }
     : {
         guild_id: guildId,
@@ -147,6 +147,10 @@ export function interactionPayload(ids: FakeIds, id: string, token: string, spec
         context: 0,
         authorizing_integration_owners: { 0: guildId },
       };
+}
+
+export function interactionPayload(ids: FakeIds, id: string, token: string, spec: InteractionSpec) {
+  const channelId = spec.channelId ?? (spec.dm ? '600000000000000001' : channelIdOf(ids, spec.guildId ?? ids.guildId));
   return {
     id,
     application_id: ids.applicationId,
@@ -159,6 +163,39 @@ export function interactionPayload(ids: FakeIds, id: string, token: string, spec
     entitlements: [],
     attachment_size_limit: 10_485_760,
     data: { id: `cmd-${spec.name}`, name: spec.name, type: 1, options: spec.options ?? [], ...(spec.resolved ? { resolved: spec.resolved } : {}) },
-    ...where,
+    ...origin(ids, spec, channelId),
+  };
+}
+
+/** A click on a message's button. */
+export interface ClickSpec {
+  messageId: string;
+  customId: string;
+  userId?: string;
+  /** The message is in a DM with the bot. */
+  dm?: boolean;
+  /** The guild the message's channel is in (default the main one). */
+  guildId?: string;
+  locale?: string;
+  /** Send a custom_id the message does not have (Discord itself only sends the message's own). */
+  unchecked?: boolean;
+}
+
+/** INTERACTION_CREATE for a button click (type 3, MESSAGE_COMPONENT, component_type 2) on `message`. */
+export function clickPayload(ids: FakeIds, id: string, token: string, spec: ClickSpec, message: Record<string, unknown>, channelId: string) {
+  return {
+    id,
+    application_id: ids.applicationId,
+    type: 3,
+    token,
+    version: 1,
+    channel_id: channelId,
+    app_permissions: '2248473465835073',
+    locale: spec.locale ?? 'en-US',
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+    message,
+    data: { custom_id: spec.customId, component_type: 2 },
+    ...origin(ids, spec, channelId),
   };
 }
