@@ -13,6 +13,8 @@ import { parseCommand } from './parse-command.js';
 import { replyMessages } from './reply-messages.js';
 import type { ReplyOutcome } from './deliver-reply.js';
 import type { TelegramMessage } from './telegram-message.js';
+import { onCallbackQuery } from './callback-query.js';
+import type { CallbackDeps } from './callback-query.js';
 
 export interface UpdateDeps {
   /** Our username, without `@` (from getMe): commands addressed to other bots are ignored. */
@@ -25,6 +27,8 @@ export interface UpdateDeps {
   clock: () => Date;
   /** Downloads a document a user sent (getFile), as text. */
   download?: (fileId: string, maxBytes: number) => Promise<string>;
+  /** Answers button presses (answerCallbackQuery) and turns pages (editMessageText). */
+  buttons: Pick<CallbackDeps, 'answer' | 'edit'>;
 }
 
 interface DocumentLike { file_id: string; file_name?: string; file_size?: number }
@@ -52,6 +56,7 @@ export function createUpdateHandler(d: UpdateDeps): (update: Update) => Promise<
   };
 
   return async (update) => {
+    if ('callback_query' in update) return onCallbackQuery(update.callback_query, { ...d.buttons, handler: d.handler, log: d.log, clock: d.clock, reply: d.reply });
     if ('my_chat_member' in update) {
       const m = update.my_chat_member;
       if (m.new_chat_member.status === 'kicked' || m.new_chat_member.status === 'left') {

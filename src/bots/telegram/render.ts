@@ -4,9 +4,13 @@ import { translator } from '../../i18n/i18n.js';
 import { safeUrl, sanitizeInline, sanitizeText, truncate } from '../../digest/render/sanitize.js';
 import { MAX_REPLY_MESSAGES, capPieces, splitPlain } from '../../digest/render/split.js';
 import { updateNote } from '../../digest/render/update-note.js';
+import type { Button, DigestButtons } from '../commands/types.js';
+import { digestKeyboard } from './keyboard.js';
 
 /** Telegram's limit: characters of a message after entity parsing, in UTF-16 code units. */
 export const TELEGRAM_LIMIT = 4096;
+/** Telegram's limit on a photo's (or document's) caption, after entity parsing. */
+export const CAPTION_LIMIT = 1024;
 const TITLE_MAX = 256;
 const SOURCE_NAME_MAX = 64;
 /** Room the sources line of one story may take before "+N more". */
@@ -18,12 +22,23 @@ export interface TelegramMessage {
   previewUrl: string | null;
   /** Sent as a document (sendDocument) with `html`'s text as its caption, instead of a text message. */
   document?: { name: string; content: string; caption: string };
+  /**
+   * Sent as a photo (sendPhoto, Telegram fetches the URL) with `html` as its caption, within
+   * CAPTION_LIMIT; as a text message (with `previewUrl`) when Telegram cannot use the URL.
+   */
+  photo?: string;
+  /** Inline keyboard under the message: rows of buttons whose data comes back in a callback query. */
+  buttons?: Button[][];
 }
 
 export interface TelegramRenderOptions {
   timeZone?: string;
   /** Shown when the digest has no stories (default: "No new stories since …"). */
   emptyText?: string;
+  /** Buttons of the digest's stories and its More stories (under the last message). */
+  buttons?: DigestButtons;
+  /** The first story's number (default 1; a second page starts further on). */
+  firstNumber?: number;
 }
 
 /** Escapes text for Telegram HTML (and for attribute values): & < > ". */
@@ -110,30 +125,50 @@ function storySegs(story: Story, n: number, budget: number): Seg[] {
   return segs;
 }
 
-/** Digest messages for Telegram (HTML parse mode), split between stories, each within the limit. */
+/**
+ * Digest messages for Telegram (HTML parse mode), split between stories, each within the limit.
+ * When the top story has a picture, the first message is that photo with the heading and the top
+ * story as its caption (within 1,024 characters), and the other stories follow as text.
+ */
 export function renderTelegramMessages(digest: Digest, opts: TelegramRenderOptions = {}): TelegramMessage[] {
   if (digest.stories.length === 0) {
     const text = truncate(sanitizeText(opts.emptyText ?? emptyDigestText(digest, (opts.timeZone ?? digest.timeZone))), TELEGRAM_LIMIT);
     return [{ html: escapeHtml(text), previewUrl: null }];
   }
+  const first = opts.firstNumber ?? 1;
   const messages: TelegramMessage[] = [];
   let current: Seg[] = header(digest, (opts.timeZone ?? digest.timeZone));
   let preview: string | null = null;
-  const flush = (): void => {
-    if (current.length) messages.push({ html: toHtml(current), previewUrl: preview });
+  let photo = first === 1 ? safeUrl(digest.stories[0]?.image) : null;
+  let limit = photo ? CAPTION_LIMIT : TELEGRAM_LIMIT;
+  let shown: { id: string; n: number }[] = [];
+  const flush = (last: boolean): void => {
+    if (current.length) {
+      const message: TelegramMessage = { html: toHtml(current), previewUrl: preview };
+      if (photo) message.photo = photo;
+      const rows = opts.buttons ? digestKeyboard(opts.buttons, shown, last) : [];
+      if (rows.length > 0) message.buttons = rows;
+      messages.push(message);
+    }
     current = [];
     preview = null;
+    photo = null;
+    limit = TELEGRAM_LIMIT;
+    shown = [];
   };
   digest.stories.forEach((story, k) => {
-    // The first story shares its message with the heading.
-    const block = storySegs(story, k + 1, k === 0 ? TELEGRAM_LIMIT - visible(current) - 2 : TELEGRAM_LIMIT);
+    const n = first + k;
+    // The first story shares its message with the heading; a photo's caption holds it alone.
+    if (photo && k > 0) flush(false);
+    const block = storySegs(story, n, k === 0 ? limit - visible(current) - 2 : limit);
     const sep = current.length ? 2 : 0;
-    if (visible(current) + sep + visible(block) > TELEGRAM_LIMIT) flush();
+    if (visible(current) + sep + visible(block) > limit) flush(false);
     if (current.length) current.push({ text: '\n\n' });
     current.push(...block);
+    shown.push({ id: story.id, n });
     preview ??= safeUrl(story.sources[0]?.url);
   });
-  flush();
+  flush(true);
   return messages;
 }
 

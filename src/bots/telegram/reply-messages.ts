@@ -1,4 +1,4 @@
-import type { Reply } from '../commands/types.js';
+import type { Button, Reply } from '../commands/types.js';
 import { renderTelegramMessages, renderTelegramText } from './render.js';
 import type { TelegramMessage } from './telegram-message.js';
 import { sanitizeInline } from '../../digest/render/sanitize.js';
@@ -11,11 +11,13 @@ import { sanitizeInline } from '../../digest/render/sanitize.js';
 export function replyMessages(reply: Reply): TelegramMessage[] {
   switch (reply.kind) {
     case 'digest':
-      return renderTelegramMessages(reply.digest, { emptyText: reply.emptyText });
+      return renderTelegramMessages(reply.digest, {
+        emptyText: reply.emptyText, ...(reply.buttons ? { buttons: reply.buttons } : {}), ...(reply.firstNumber ? { firstNumber: reply.firstNumber } : {}),
+      });
     case 'error':
       return plain(renderTelegramText(undefined, reply.usage ? [reply.text, `Usage: ${reply.usage}`] : [reply.text]));
     case 'text':
-      return plain(renderTelegramText(reply.title, reply.lines));
+      return withButtons(plain(renderTelegramText(reply.title, reply.lines)), reply.buttons);
     case 'file':
       return [{ html: '', previewUrl: null, document: { name: reply.name, content: reply.content, caption: sanitizeInline(reply.caption) } }];
   }
@@ -23,4 +25,11 @@ export function replyMessages(reply: Reply): TelegramMessage[] {
 
 function plain(html: string[]): TelegramMessage[] {
   return html.map((h) => ({ html: h, previewUrl: null }));
+}
+
+/** The reply's buttons go under its last message. */
+function withButtons(messages: TelegramMessage[], rows: Button[][] | undefined): TelegramMessage[] {
+  const last = messages[messages.length - 1];
+  if (last && rows && rows.length > 0) last.buttons = rows;
+  return messages;
 }

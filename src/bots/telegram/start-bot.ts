@@ -25,7 +25,7 @@ import type { LongPoll } from './long-poll.js';
 import type { PollCursor, PollGate } from '../../cluster/poll-leader.js';
 import { createUpdateHandler } from './on-update.js';
 import { scrubbedLogger } from './scrubbed-logger.js';
-import { createSendMessage } from './telegram-message.js';
+import { createSendMessage, editMessage } from './telegram-message.js';
 import type { TelegramMessage } from './telegram-message.js';
 
 export interface TelegramBotOptions {
@@ -95,7 +95,7 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
     log.warn('Telegram: could not register the command menu (setMyCommands); commands still work', { err });
   }
 
-  const send = createSendMessage(bot.telegram);
+  const send = createSendMessage(bot.telegram, (chat, url) => log.info('Telegram: the picture was refused; sent the story as text', { chat, url }));
   const onUpdate = createUpdateHandler({
     botUsername: me.username, handler: o.handler, events: o.events, log, clock,
     isAdmin: createAdminCheck({
@@ -105,6 +105,10 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
     }),
     reply: (chatId, messages) => deliverReply(chatId, messages, { send, events: o.events, log, clock, sleep, token }),
     download: (fileId, maxBytes) => downloadDocument(bot.telegram, fileId, maxBytes),
+    buttons: {
+      answer: async (queryId, text) => void (await bot.telegram.answerCbQuery(queryId, text, text ? { show_alert: true } : {})),
+      edit: (chatId, messageId, message) => editMessage(bot.telegram, chatId, messageId, message),
+    },
   });
   bot.use((ctx) => onUpdate(ctx.update));
   // Without this one failing update would stop polling (telegraf rethrows by default).

@@ -4,9 +4,7 @@
  * https://core.telegram.org/bots/api#getfile · https://core.telegram.org/bots/api#senddocument
  */
 import type { Telegram } from 'telegraf';
-
-/** Telegram's caption limit, in characters after entity parsing. */
-export const CAPTION_LIMIT = 1024;
+import { CAPTION_LIMIT } from './render.js';
 
 /** A file to send: its name, text content and caption (plain text). */
 export interface OutgoingDocument {

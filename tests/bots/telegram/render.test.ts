@@ -89,3 +89,34 @@ describe('renderTelegramText', () => {
     expect(messages.join('\n').split('\n')).toEqual(lines);
   });
 });
+
+describe('renderTelegramMessages: the top story as a photo', () => {
+  it('given a top story with a picture, the first message is the photo, its caption the heading and that story only, within 1,024', () => {
+    const long = 'A sentence about the harbour plan that goes on for a while. '.repeat(60);
+    const d = sampleDigest([sampleStory(1, { image: 'https://cdn.example/p.jpg', summary: [long] }), sampleStory(2), sampleStory(3)], ['harbour '.repeat(70)]);
+    const [photo, rest, ...more] = renderTelegramMessages(d, { timeZone: 'UTC' });
+    expect(more).toEqual([]);
+    expect(photo!.photo).toBe('https://cdn.example/p.jpg');
+    expect(checkTelegramHtml(photo!.html).visible.length).toBeLessThanOrEqual(1024);
+    expect(photo!.html).toContain('<b>1. ');
+    expect(photo!.html).not.toContain('2. ');
+    expect(checkTelegramHtml(photo!.html).errors).toEqual([]);
+    expect(rest!.photo).toBeUndefined();
+    expect(rest!.html).toMatch(/^<a href="[^"]+"><b>2\. /);
+  });
+
+  it('given no picture, a picture that is not http(s), or a later page, sends no photo', () => {
+    expect(renderTelegramMessages(sampleDigest([sampleStory(1), sampleStory(2)]))[0]!.photo).toBeUndefined();
+    expect(renderTelegramMessages(sampleDigest([sampleStory(1, { image: 'javascript:alert(1)' })]))[0]!.photo).toBeUndefined();
+    expect(renderTelegramMessages(sampleDigest([sampleStory(1, { image: 'https://cdn.example/p.jpg' })]), { firstNumber: 6 })[0]!.photo).toBeUndefined();
+  });
+
+  it('puts each story\'s buttons under the message showing it and More stories under the last', () => {
+    const d = sampleDigest([sampleStory(1, { id: 's1', image: 'https://cdn.example/p.jpg' }), sampleStory(2, { id: 's2' })]);
+    const b = (label: string) => ({ label, data: label.toLowerCase() });
+    const buttons = { stories: { s1: [b('Summary'), b('Sources')], s2: [b('Summary2'), b('Sources2')] }, more: b('More stories') };
+    const [photo, rest] = renderTelegramMessages(d, { buttons, firstNumber: 1 });
+    expect(photo!.buttons).toEqual([[{ label: '1. Summary', data: 'summary' }, { label: '1. Sources', data: 'sources' }]]);
+    expect(rest!.buttons?.map((r) => r.map((x) => x.label))).toEqual([['2. Summary2', '2. Sources2'], ['More stories']]);
+  });
+});

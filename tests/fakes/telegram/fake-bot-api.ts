@@ -10,9 +10,12 @@ import { checkMessageText, parseTelegramHtml } from './telegram-html.js';
 import { sendFailureError } from './api-errors.js';
 import type { ApiError, SendFailure } from './api-errors.js';
 import { FakeFiles } from './fake-files.js';
+import { FakeCallbacks, checkReplyMarkup, keyboardButtons } from './fake-callbacks.js';
 import { parseMultipart } from '../multipart.js';
 
 export type { ApiError, SendFailure } from './api-errors.js';
+export type { CallbackAnswer, KeyboardButton } from './fake-callbacks.js';
+export { keyboardButtons } from './fake-callbacks.js';
 
 export interface FakeChat { id: number; type: 'private' | 'group' | 'supergroup' | 'channel'; title?: string }
 export interface FakeUser { id: number; first_name?: string; username?: string; language_code?: string }
@@ -25,6 +28,12 @@ export interface SentMessage {
   visible: string;
   parse_mode: string | undefined;
   link_preview_options: unknown;
+  /** The inline keyboard under it, as last sent or edited. */
+  reply_markup?: unknown;
+  /** Sent with sendPhoto: the picture's URL; `text` is then the caption. */
+  photo?: string;
+  /** Times editMessageText changed it. */
+  edits: number;
 }
 
 /** A refused call, with the Bot API error the bot got. */
@@ -42,6 +51,8 @@ export interface FakeBotApiOptions {
    * getUpdates while another one is held open. Counted in `counts` either way.
    */
   enforceLimits?: boolean;
+  /** How long a callback query can be answered after getUpdates delivered it (default 15 s). */
+  callbackLifeMs?: number;
 }
 
 export class FakeBotApi {
@@ -57,6 +68,10 @@ export class FakeBotApi {
   webhook: { url: string; secret_token: string | undefined } | null = null;
   /** Make setMyCommands fail (to check it is not fatal). */
   failSetMyCommands = false;
+  /** Photo URLs sendPhoto refuses, with the description Telegram gives (it could not fetch them). */
+  readonly refusePhotos = new Map<string, string>();
+  /** Callback queries (button presses) and how the bot answered them. */
+  readonly callbacks: FakeCallbacks;
   /** Refusals for the limits (with `enforceLimits`): 429 Too Many Requests and 409 Conflict answered. */
   readonly counts = { tooManyRequests: 0, conflicts: 0 };
   /** When each accepted message arrived (performance.now()), in order. */
@@ -75,8 +90,28 @@ export class FakeBotApi {
   private readonly pollFailures: ApiError[] = [];
   private readonly watchers = new Set<() => void>();
 
-  private constructor(private readonly server: Server, private readonly o: Required<Omit<FakeBotApiOptions, 'wrongTokenStatus' | 'enforceLimits'>> & FakeBotApiOptions) {
+  private constructor(private readonly server: Server, private readonly o: Required<Omit<FakeBotApiOptions, 'wrongTokenStatus' | 'enforceLimits' | 'callbackLifeMs'>> & FakeBotApiOptions) {
     this.files = new FakeFiles(o.token);
+    this.callbacks = new FakeCallbacks(o.callbackLifeMs ?? 15_000);
+  }
+
+  /**
+   * A user presses a button of a message the bot sent: a callback_query update carrying the message
+   * and the button's callback_data. By default the newest message in the chat with a button whose
+   * text matches `label`; `data` with `unchecked` sends data the message does not carry (what a
+   * message signed with an old key, or a tampered client, sends). Returns the update and query ids.
+   */
+  pressButton(o: { chat: FakeChat; from: FakeUser; label: RegExp; data?: string; unchecked?: boolean }): { updateId: number; queryId: string; message: SentMessage } {
+    const found = this.sent.filter((m) => m.chat_id === String(o.chat.id)).reverse()
+      .map((m) => ({ m, b: keyboardButtons(m.reply_markup).find((x) => o.label.test(x.text)) })).find((x) => x.b);
+    if (!found) throw new Error(`fake Bot API: no button ${o.label} in chat ${o.chat.id}`);
+    const data = o.data ?? found.b!.callback_data;
+    if (!o.unchecked && data !== found.b!.callback_data) throw new Error('fake Bot API: that data is not on the button');
+    const queryId = this.callbacks.issue();
+    const m = found.m;
+    const message = { message_id: m.message_id, date: 1_700_000_000, chat: o.chat, from: { id: this.o.botId, is_bot: true, first_name: 'Newsbot' }, ...(m.photo ? { caption: m.visible, photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] } : { text: m.visible }), ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}) };
+    const updateId = this.sendUpdate({ callback_query: { id: queryId, from: { is_bot: false, first_name: 'Test', ...o.from }, message, chat_instance: `ci${o.chat.id}`, data } });
+    return { updateId, queryId, message: m };
   }
 
   /** Queues a message with a document (an OPML file), captioned or not; returns its update_id and message_id. */
@@ -247,7 +282,7 @@ export class FakeBotApi {
       this.counts.conflicts++;
       return { error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' };
     }
-    if (method !== 'sendMessage') return null;
+    if (method !== 'sendMessage' && method !== 'sendPhoto') return null;
     const now = performance.now();
     while (this.recent.length > 0 && (this.recent[0] as number) <= now - 1000) this.recent.shift();
     const chat = String(body.chat_id ?? '');
@@ -295,6 +330,12 @@ export class FakeBotApi {
         return { ok: await this.getUpdates(body, res) };
       case 'sendMessage':
         return this.sendMessage(body);
+      case 'sendPhoto':
+        return this.sendPhoto(body);
+      case 'editMessageText':
+        return this.editMessageText(body);
+      case 'answerCallbackQuery':
+        return this.callbacks.answer(body);
       case 'getFile':
         return this.files.getFile(body);
       case 'sendDocument':
@@ -313,7 +354,11 @@ export class FakeBotApi {
       this.notify();
     }
     const limit = Number(body.limit ?? 100);
-    const ready = () => this.updates.filter((u) => u.update_id >= this.confirmed).slice(0, limit);
+    const ready = () => {
+      const batch = this.updates.filter((u) => u.update_id >= this.confirmed).slice(0, limit);
+      for (const u of batch) if (u.callback_query) this.callbacks.delivered((u.callback_query as { id: string }).id);
+      return batch;
+    };
     const timeout = Number(body.timeout ?? 0);
     if (ready().length > 0 || timeout <= 0) return ready();
     this.polling++;
@@ -345,11 +390,57 @@ export class FakeBotApi {
     }
     const problem = checkMessageText(body.text, body.parse_mode);
     if (problem) return { error_code: 400, description: problem };
+    const markup = checkReplyMarkup(body.reply_markup);
+    if (markup) return markup;
     const text = String(body.text);
     const visible = body.parse_mode === 'HTML' ? (parseTelegramHtml(text) as { text: string }).text : text;
     const message_id = this.nextMessageId++;
     this.arrivals.push(performance.now());
-    this.sent.push({ message_id, chat_id: chatId, text, visible, parse_mode: body.parse_mode as string | undefined, link_preview_options: body.link_preview_options });
+    this.sent.push({ message_id, chat_id: chatId, text, visible, parse_mode: body.parse_mode as string | undefined, link_preview_options: body.link_preview_options, ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}), edits: 0 });
     return { ok: { message_id, date: 1_700_000_000, chat: { id: Number(chatId), type: 'private' }, text: visible } };
+  }
+
+  /** sendPhoto by URL: a caption of at most 1,024 visible characters; a URL Telegram cannot fetch is refused as it refuses it. */
+  private sendPhoto(body: Record<string, unknown>): { ok: unknown } | ApiError {
+    const chatId = String(body.chat_id ?? '');
+    if (!chatId) return { error_code: 400, description: 'Bad Request: chat_id is empty' };
+    const photo = typeof body.photo === 'string' ? body.photo : '';
+    if (!/^https?:\/\//.test(photo)) return { error_code: 400, description: 'Bad Request: wrong remote file identifier specified: Wrong string length' };
+    const refused = this.refusePhotos.get(photo);
+    if (refused) return { error_code: 400, description: refused };
+    const caption = typeof body.caption === 'string' ? body.caption : '';
+    let visible = caption;
+    if (body.parse_mode === 'HTML') {
+      const r = parseTelegramHtml(caption);
+      if (!r.ok) return { error_code: 400, description: r.description.replace('message text', 'message caption') };
+      visible = r.text;
+    }
+    if (visible.length > 1024) return { error_code: 400, description: 'Bad Request: message caption is too long' };
+    const markup = checkReplyMarkup(body.reply_markup);
+    if (markup) return markup;
+    const message_id = this.nextMessageId++;
+    this.arrivals.push(performance.now());
+    this.sent.push({ message_id, chat_id: chatId, text: caption, visible, parse_mode: body.parse_mode as string | undefined, link_preview_options: undefined, photo, ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}), edits: 0 });
+    return { ok: { message_id, date: 1_700_000_000, chat: { id: Number(chatId), type: 'private' }, caption: visible, photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] } };
+  }
+
+  /** editMessageText of a text message the bot sent; unchanged text and keyboard are refused as Telegram refuses them. */
+  private editMessageText(body: Record<string, unknown>): { ok: unknown } | ApiError {
+    const m = this.sent.find((x) => x.chat_id === String(body.chat_id ?? '') && x.message_id === Number(body.message_id));
+    if (!m) return { error_code: 400, description: 'Bad Request: message to edit not found' };
+    if (m.photo) return { error_code: 400, description: 'Bad Request: there is no text in the message to edit' };
+    const problem = checkMessageText(body.text, body.parse_mode);
+    if (problem) return { error_code: 400, description: problem };
+    const markup = checkReplyMarkup(body.reply_markup);
+    if (markup) return markup;
+    const text = String(body.text);
+    if (text === m.text && JSON.stringify(body.reply_markup ?? null) === JSON.stringify(m.reply_markup ?? null)) {
+      return { error_code: 400, description: 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message' };
+    }
+    m.text = text;
+    m.visible = body.parse_mode === 'HTML' ? (parseTelegramHtml(text) as { text: string }).text : text;
+    m.reply_markup = body.reply_markup;
+    m.edits += 1;
+    return { ok: { message_id: m.message_id, date: 1_700_000_000, chat: { id: Number(m.chat_id), type: 'private' }, text: m.visible } };
   }
 }
