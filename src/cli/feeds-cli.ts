@@ -5,13 +5,14 @@ import { extractHtml } from '../ingest/extract/html.js';
 import { feedLines } from '../bots/commands/feeds-cmd.js';
 import { exportOpml, importOpml, importSummary, readOpml } from '../ingest/opml.js';
 import { CliError, printJson } from './output.js';
+import { english } from '../i18n/i18n.js';
 
 /** Feeds added from the command line belong to every chat. */
 const SCOPE = 'global';
 
 export async function feedsAdd(app: App, url: string): Promise<void> {
   const res = await addFeed(app.store, url, { scope: SCOPE, now: app.clock(), fetcher: app.fetcher });
-  if (!res.ok) throw new CliError(res.reason);
+  if (!res.ok) throw new CliError(english.say(res.reason));
   process.stdout.write(`added feed ${res.feed.id}: ${res.feed.title ?? res.feed.url}\n`);
 }
 
@@ -63,12 +64,12 @@ export async function feedsImport(app: App, file: string, json: boolean): Promis
     throw new CliError(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); give the path of an .opml file`);
   }
   const read = readOpml(text);
-  if (!read.ok) throw new CliError(`${file}: ${read.reason}`);
+  if (!read.ok) throw new CliError(`${file}: ${english.say(read.reason)}`);
   const r = await importOpml(app.store, read.entries, { scope: SCOPE, now: app.clock(), fetcher: app.fetcher });
   const rows = [
     ...r.added.map((f) => ({ source: f.url, status: 'added', id: f.id, title: f.title })),
     ...r.duplicates.map((e) => ({ source: e.url, status: 'duplicate' })),
-    ...r.refused.map((e) => ({ source: e.url, error: e.reason })),
+    ...r.refused.map((e) => ({ source: e.url, error: english.say(e.reason) })),
   ];
   for (const row of rows) {
     if (json) printJson(row);

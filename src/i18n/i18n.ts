@@ -35,12 +35,29 @@ const COMMAND_RUN = /\/(?:\u2068[^\u2069]*\u2069|[a-z_]+)(?: [a-z]+)?(?: <[^>]+>
 /** Values inserted into a message. */
 export type MessageValues = Record<string, string | number>;
 
+/**
+ * A message not yet put into words: a catalogue key and its values. Reasons travel as phrases (an
+ * argument refused, a feed not added) and are worded at the edge, in the reader's language (or in
+ * English for the CLI and logs).
+ */
+export interface Phrase {
+  key: MessageKey;
+  values?: MessageValues;
+}
+
+/** A phrase of `key` with `values`. */
+export const phrase = (key: MessageKey, values?: MessageValues): Phrase => (values ? { key, values } : { key });
+
 /** A message function bound to one language. */
 export interface Translator {
   language: Language;
   /** True for right-to-left languages. */
   rtl: boolean;
   t(key: MessageKey, values?: MessageValues): string;
+  /** A phrase in this language. */
+  say(p: Phrase): string;
+  /** Items (topics, times) as a list in this language: "a, b, c"; each isolated in right-to-left text. */
+  list(items: readonly string[]): string;
   /** A text of another direction (a name, URL, command) made safe to embed in this language's text. */
   isolate(text: string): string;
   /** A date and time in this language and zone, e.g. "Mo., 2. März, 09:30 MEZ". */
@@ -87,7 +104,8 @@ export function translator(code: string | null | undefined): Translator {
   if (cached) return cached;
   const fixed = instance().getFixedT(language);
   const rtl = RTL.has(language);
-  const isolate = (text: string): string => (rtl ? `${FSI}${text}${PDI}` : text);
+  // A text already isolated (a list of isolated items, a value worded by another message) is not wrapped again.
+  const isolate = (text: string): string => (rtl && !(text.startsWith(FSI) && text.endsWith(PDI)) ? `${FSI}${text}${PDI}` : text);
   const dates = new Map<string, Intl.DateTimeFormat>();
   const rel = new Intl.RelativeTimeFormat(language, { numeric: 'always', style: 'short' });
   const tr: Translator = {
@@ -98,6 +116,12 @@ export function translator(code: string | null | undefined): Translator {
       const text = (v ? fixed(key, v) : fixed(key)) as string;
       // Literal commands ("/feeds add <url>") are left-to-right runs too.
       return rtl ? text.replace(COMMAND_RUN, (run) => isolate(run)) : text;
+    },
+    say(p) {
+      return tr.t(p.key, p.values);
+    },
+    list(items) {
+      return items.map(isolate).join(tr.t('list.separator'));
     },
     isolate,
     when(iso, timeZone = 'UTC') {

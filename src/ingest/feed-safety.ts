@@ -15,8 +15,22 @@ const KNOWN_PUBLIC_IDS = /^-\/\/Netscape Communications\/\/DTD RSS 0\.9[12]\/\/E
 /** The markup that matters, plus CDATA and comment bounds, in one linear scan. Lengths are capped so no match backtracks far. */
 const TOKENS = /<!\[CDATA\[|\]\]>|<!--|-->|<!ENTITY|<!DOCTYPE\s+[^\s[>]{1,200}\s*(SYSTEM|PUBLIC)?\s*(?:"([^"]{0,300})"|'([^']{0,300})')?/gi;
 
+/** What makes XML unsafe to parse. */
+export type XmlHazard = 'entities' | 'external-dtd';
+
+const HAZARD_MESSAGES: Record<XmlHazard, string> = {
+  'entities': 'refused: the feed declares XML entities (possible entity-expansion attack)',
+  'external-dtd': 'refused: the feed references an external DTD (possible external-entity attack)',
+};
+
 /** Throws FeedError when the XML declares entities or references an external DTD. Linear in the text. */
 export function assertSafeXml(text: string): void {
+  const hazard = xmlHazard(text);
+  if (hazard) throw new FeedError(HAZARD_MESSAGES[hazard]);
+}
+
+/** The first hazard in the XML: entity declarations or an external DTD. Linear in the text. */
+export function xmlHazard(text: string): XmlHazard | null {
   let inCdata = false;
   let inComment = false;
   for (const m of text.matchAll(TOKENS)) {
@@ -31,12 +45,13 @@ export function assertSafeXml(text: string): void {
     } else if (token === '<!--') {
       inComment = true;
     } else if (token.startsWith('<!ENTITY')) {
-      throw new FeedError('refused: the feed declares XML entities (possible entity-expansion attack)');
+      return 'entities';
     } else if (token.startsWith('<!DOCTYPE')) {
       const kind = m[1]?.toUpperCase();
       if (kind === 'SYSTEM' || (kind === 'PUBLIC' && !KNOWN_PUBLIC_IDS.test((m[2] ?? m[3] ?? '').trim()))) {
-        throw new FeedError('refused: the feed references an external DTD (possible external-entity attack)');
+        return 'external-dtd';
       }
     }
   }
+  return null;
 }

@@ -13,6 +13,7 @@ import type { ParsedFeed } from './feed-parse.js';
 import { articleId, canonicalUrl } from './identity.js';
 import { hostSource } from './to-article.js';
 import { FIELD_LIMITS, clipOptional } from './bounds.js';
+import { phrase, type Phrase } from '../i18n/i18n.js';
 
 export type { Fetcher } from './feed-items.js';
 
@@ -51,29 +52,29 @@ async function probe(url: string, fetcher: Fetcher): Promise<{ url: string; pars
   }
 }
 
-/** Adds a feed after fetching it once to check it really is one. */
+/** Adds a feed after fetching it once to check it really is one; a refusal says why, as a phrase worded by the caller. */
 export async function addFeed(
   store: Store,
   rawUrl: string,
   opts: { scope: string; now: Date; fetcher: Fetcher; maxPerScope?: number },
-): Promise<{ ok: true; feed: Feed } | { ok: false; reason: string; duplicate?: true }> {
+): Promise<{ ok: true; feed: Feed } | { ok: false; reason: Phrase; duplicate?: true }> {
   const asked = canonicalUrl(rawUrl);
-  if (!asked) return { ok: false, reason: `"${rawUrl.trim().slice(0, 80)}" is not an http(s) URL.` };
+  if (!asked) return { ok: false, reason: phrase('feeds.notUrl', { url: rawUrl.trim().slice(0, 80) }) };
   const mine = (await store.listFeeds()).filter((f) => f.scope === opts.scope);
   const duplicate = (url: string) => mine.find((f) => f.url === url);
   const known = duplicate(asked);
-  if (known) return { ok: false, duplicate: true, reason: `That feed is already added here (${known.id}).` };
+  if (known) return { ok: false, duplicate: true, reason: phrase('feeds.duplicate', { id: known.id }) };
   if (opts.maxPerScope !== undefined && mine.length >= opts.maxPerScope) {
-    return { ok: false, reason: `At most ${opts.maxPerScope} feeds per chat; remove one first (/feeds remove <id>).` };
+    return { ok: false, reason: phrase('feeds.limit', { max: opts.maxPerScope }) };
   }
   let found: { url: string; parsed: ParsedFeed };
   try {
     found = await probe(asked, opts.fetcher);
   } catch (err) {
-    return { ok: false, reason: `Could not add the feed: ${errorLine(err)}` };
+    return { ok: false, reason: phrase('feeds.cannotAdd', { detail: errorLine(err) }) };
   }
   const again = duplicate(found.url);
-  if (again) return { ok: false, duplicate: true, reason: `That page's feed is already added here (${again.id}).` };
+  if (again) return { ok: false, duplicate: true, reason: phrase('feeds.pageDuplicate', { id: again.id }) };
   const feed: Feed = {
     id: feedId(found.url, opts.scope),
     url: found.url,

@@ -9,7 +9,8 @@ import type { Opml } from 'feedsmith';
 import type { Feed } from '../model.js';
 import type { Store } from '../store/store.js';
 import { addFeed, type Fetcher } from './feeds.js';
-import { FeedError, assertSafeXml } from './feed-safety.js';
+import { xmlHazard } from './feed-safety.js';
+import { phrase, type Phrase } from '../i18n/i18n.js';
 
 /** Limits of an OPML import (README, "Security and limits"). */
 export const OPML_LIMITS = { bytes: 1_000_000, outlines: 1_000, feeds: 200 } as const;
@@ -20,14 +21,14 @@ export interface OpmlEntry {
   title: string | null;
 }
 
-/** The outcome of reading a file: the feeds it lists, or why it was refused (one line for the user). */
-export type OpmlRead = { ok: true; entries: OpmlEntry[] } | { ok: false; reason: string };
+/** The outcome of reading a file: the feeds it lists, or why it was refused (one line for the user, as a phrase). */
+export type OpmlRead = { ok: true; entries: OpmlEntry[] } | { ok: false; reason: Phrase };
 
 /** Feeds added, already there, and refused (each with its reason). */
 export interface OpmlImport {
   added: Feed[];
   duplicates: OpmlEntry[];
-  refused: (OpmlEntry & { reason: string })[];
+  refused: (OpmlEntry & { reason: Phrase })[];
 }
 
 /** Counts `<outline` tags without building anything: the check runs before the parser sees the file. */
@@ -48,28 +49,26 @@ function flatten(outlines: readonly Opml.Outline<string>[] | undefined, out: Opm
   }
 }
 
+const refuse = (...args: Parameters<typeof phrase>): OpmlRead => ({ ok: false, reason: phrase(...args) });
+
 /** Reads an OPML file's feed list, refusing hostile or oversized files with a clear reason. */
 export function readOpml(text: string): OpmlRead {
-  if (Buffer.byteLength(text, 'utf8') > OPML_LIMITS.bytes) return { ok: false, reason: `The OPML file is over ${OPML_LIMITS.bytes / 1_000_000} MB; split it into smaller files.` };
-  try {
-    assertSafeXml(text);
-  } catch (err) {
-    if (err instanceof FeedError) return { ok: false, reason: `Refused: the OPML file ${err.message.replace(/^refused: the feed /, '')}.` };
-    throw err;
-  }
+  if (Buffer.byteLength(text, 'utf8') > OPML_LIMITS.bytes) return refuse('opml.tooBig', { mb: OPML_LIMITS.bytes / 1_000_000 });
+  const hazard = xmlHazard(text);
+  if (hazard) return refuse(hazard === 'entities' ? 'opml.entities' : 'opml.externalDtd');
   if (countOutlines(text, OPML_LIMITS.outlines) > OPML_LIMITS.outlines) {
-    return { ok: false, reason: `Refused: the OPML file has over ${OPML_LIMITS.outlines.toLocaleString('en')} outlines; import at most ${OPML_LIMITS.feeds} feeds at a time.` };
+    return refuse('opml.tooManyOutlines', { outlines: OPML_LIMITS.outlines, feeds: OPML_LIMITS.feeds });
   }
   let doc: Opml.Document<string>;
   try {
     doc = parseOpml(text);
   } catch {
-    return { ok: false, reason: 'That file is not OPML (an <opml> document with <outline xmlUrl="…"> entries); export it again from your reader.' };
+    return refuse('opml.notOpml');
   }
   const entries: OpmlEntry[] = [];
   flatten(doc.body?.outlines, entries, new Set());
-  if (entries.length === 0) return { ok: false, reason: 'The OPML file lists no feeds (no outline has an xmlUrl).' };
-  if (entries.length > OPML_LIMITS.feeds) return { ok: false, reason: `The OPML file lists ${entries.length} feeds; import at most ${OPML_LIMITS.feeds} at a time.` };
+  if (entries.length === 0) return refuse('opml.noFeeds');
+  if (entries.length > OPML_LIMITS.feeds) return refuse('opml.tooManyFeeds', { count: entries.length, max: OPML_LIMITS.feeds });
   return { ok: true, entries };
 }
 

@@ -64,6 +64,3 @@ export function outageCode(err: unknown): string | undefined {
 export function isRetryableStoreError(err: unknown): boolean {
   return err instanceof StoreError && err.cause !== undefined;
 }
-
-/** What a chat user is told when their command could not be saved during a storage outage. */
-export const STORAGE_OUTAGE_REPLY = 'The bot\'s storage is full or read-only right now, so this could not be saved. Please try again later.';

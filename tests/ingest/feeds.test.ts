@@ -7,6 +7,7 @@ import { fetchUrl } from '../../src/ingest/fetch.js';
 import { extractHtml } from '../../src/ingest/extract/html.js';
 import type { Extracted } from '../../src/ingest/extract/types.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import { english } from '../../src/i18n/i18n.js';
 import type { Store } from '../../src/store/store.js';
 import { startServer } from '../helpers/http-server.js';
 import type { TestServer } from '../helpers/http-server.js';
@@ -36,7 +37,7 @@ describe('feed service', () => {
   };
   async function add(path: string, scope = 'global'): Promise<Feed> {
     const r = await addFeed(store, `${srv.url}${path}`, { scope, now: NOW, fetcher });
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(english.say(r.reason));
     return r.feed;
   }
 
@@ -80,24 +81,26 @@ describe('feed service', () => {
 
     it('refuses bad URLs, duplicates in the scope, non-feeds and a full scope, with reasons', async () => {
       const bad = await addFeed(store, 'ftp://x.example/feed', { scope: 's', now: NOW, fetcher });
-      expect(bad).toEqual({ ok: false, reason: '"ftp://x.example/feed" is not an http(s) URL.' });
+      expect(bad).toEqual({ ok: false, reason: { key: 'feeds.notUrl', values: { url: 'ftp://x.example/feed' } } });
+      expect(bad.ok === false && english.say(bad.reason)).toBe('"ftp://x.example/feed" is not an http(s) URL.');
       const feed = await add('/feed.xml', 's');
       const dup = await addFeed(store, `${srv.url}/feed.xml?utm_source=x`, { scope: 's', now: NOW, fetcher });
-      expect(dup).toEqual({ ok: false, duplicate: true, reason: `That feed is already added here (${feed.id}).` });
+      expect(dup.ok === false && dup.duplicate).toBe(true);
+      expect(dup.ok === false && english.say(dup.reason)).toBe(`That feed is already added here (${feed.id}).`);
       expect((await addFeed(store, `${srv.url}/feed.xml`, { scope: 'elsewhere', now: NOW, fetcher })).ok).toBe(true);
       const notFeed = await addFeed(store, `${srv.url}/notfeed`, { scope: 's', now: NOW, fetcher });
-      expect(notFeed.ok === false && notFeed.reason).toBe('Could not add the feed: not a feed: this is a web page (HTML), not RSS, Atom or JSON Feed');
+      expect(notFeed.ok === false && english.say(notFeed.reason)).toBe('Could not add the feed: not a feed: this is a web page (HTML), not RSS, Atom or JSON Feed');
       const full = await addFeed(store, `${srv.url}/other.xml`, { scope: 's', now: NOW, fetcher, maxPerScope: 1 });
-      expect(full.ok === false && full.reason).toMatch(/At most 1 feeds per chat/);
+      expect(full.ok === false && english.say(full.reason)).toMatch(/At most 1 feed per chat/);
       const missing = await addFeed(store, `${srv.url}/missing.xml`, { scope: 's', now: NOW, fetcher });
-      expect(missing.ok === false && missing.reason).toBe('Could not add the feed: the server answered HTTP 404 Not Found');
+      expect(missing.ok === false && english.say(missing.reason)).toBe('Could not add the feed: the server answered HTTP 404 Not Found');
     });
 
     it('given a web page that advertises its feed, adds the feed (and refuses it when already there)', async () => {
       const r = await addFeed(store, `${srv.url}/site`, { scope: 's', now: NOW, fetcher });
       expect(r.ok && r.feed.url).toBe(`${srv.url}/feed.xml`);
       const again = await addFeed(store, `${srv.url}/site`, { scope: 's', now: NOW, fetcher });
-      expect(again.ok === false && again.reason).toMatch(/already added/);
+      expect(again.ok === false && english.say(again.reason)).toMatch(/already added/);
     });
 
     it('lists a scope with the global feeds, and removes only within the scope, by id or URL', async () => {

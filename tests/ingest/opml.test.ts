@@ -1,13 +1,17 @@
 /** OPML import/export: hostile files refused before parsing; each feed added as by /feeds add. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFetcher } from '../../src/app.js';
-import { exportOpml, importOpml, importSummary, OPML_LIMITS, readOpml } from '../../src/ingest/opml.js';
+import { exportOpml, importOpml, importSummary, OPML_LIMITS, readOpml, type OpmlRead } from '../../src/ingest/opml.js';
+import { english } from '../../src/i18n/i18n.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 const rss = (title: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>https://wire.example/</link><item><title>Bridge reopens</title><link>https://wire.example/a1</link><description>The bridge reopened.</description></item></channel></rss>`;
 const opml = (outlines: string) => `<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head><title>Reader export</title></head><body>${outlines}</body></opml>`;
+
+/** A refused read's reason as the CLI words it (null when the file was read). */
+const refusal = (r: OpmlRead): string | null => (r.ok ? null : english.say(r.reason));
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -27,16 +31,17 @@ describe('readOpml', () => {
 
   it('refuses entities, external DTDs, 100,000 outlines, oversized files and non-OPML, each with a clear line', () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>${opml('<outline text="&b;" xmlUrl="https://a.example/rss"/>')}`;
-    expect(readOpml(laughs)).toEqual({ ok: false, reason: expect.stringMatching(/^Refused: the OPML file declares XML entities/) });
-    expect(readOpml(`<?xml version="1.0"?><!DOCTYPE opml SYSTEM "file:///etc/passwd">${opml('')}`)).toEqual({ ok: false, reason: expect.stringMatching(/external DTD/) });
+    expect(refusal(readOpml(laughs))).toMatch(/^Refused: the OPML file declares XML entities/);
+    expect(refusal(readOpml(`<?xml version="1.0"?><!DOCTYPE opml SYSTEM "file:///etc/passwd">${opml('')}`))).toMatch(/external DTD/);
     const huge = opml('<outline text="x" xmlUrl="https://a.example/rss"/>'.repeat(100_000));
     expect(huge.length).toBeGreaterThan(OPML_LIMITS.bytes);
-    expect(readOpml(huge)).toEqual({ ok: false, reason: expect.stringMatching(/over 1 MB/) });
+    expect(refusal(readOpml(huge))).toMatch(/over 1 MB/);
     const many = opml('<outline xmlUrl="https://a.example/rss"/>'.repeat(1_001));
     expect(many.length).toBeLessThan(OPML_LIMITS.bytes);
-    expect(readOpml(many)).toEqual({ ok: false, reason: expect.stringMatching(/over 1,000 outlines/) });
-    expect(readOpml('just text')).toEqual({ ok: false, reason: expect.stringMatching(/not OPML/) });
-    expect(readOpml(opml('<outline text="no feeds here"/>'))).toEqual({ ok: false, reason: expect.stringMatching(/lists no feeds/) });
+    expect(refusal(readOpml(many))).toMatch(/over 1,000 outlines/);
+    expect(refusal(readOpml('just text'))).toMatch(/not OPML/);
+    expect(readOpml('just text')).toEqual({ ok: false, reason: { key: 'opml.notOpml' } });
+    expect(refusal(readOpml(opml('<outline text="no feeds here"/>')))).toMatch(/lists no feeds/);
   });
 });
 
@@ -45,10 +50,10 @@ describe('importOpml', () => {
     const store = createMemoryStore();
     const file = opml(`<outline text="A" xmlUrl="${srv.url}/a.xml"/><outline text="P" xmlUrl="${srv.url}/page.html"/><outline text="B" xmlUrl="${srv.url}/b.xml"/><outline text="bad" xmlUrl="ftp://x.example/feed"/>`);
     const read = readOpml(file);
-    if (!read.ok) throw new Error(read.reason);
+    if (!read.ok) throw new Error(english.say(read.reason));
     const first = await importOpml(store, read.entries, { scope: 'telegram:1', now: NOW, fetcher: makeFetcher({ allowPrivateUrls: true }) });
     expect(first.added.map((f) => f.title)).toEqual(['Wire A', 'Wire B']);
-    expect(first.refused.map((r) => [r.url.split('/').pop(), r.reason])).toEqual([
+    expect(first.refused.map((r) => [r.url.split('/').pop(), english.say(r.reason)])).toEqual([
       ['page.html', expect.stringMatching(/Could not add the feed: .*(not a feed|web page)/)],
       ['feed', expect.stringMatching(/not an http\(s\) URL/)],
     ]);
@@ -56,7 +61,7 @@ describe('importOpml', () => {
     const again = await importOpml(store, read.entries.slice(0, 1), { scope: 'telegram:1', now: NOW, fetcher: makeFetcher({ allowPrivateUrls: true }) });
     expect(importSummary(again)).toBe('0 added, 1 duplicate, 0 refused');
     const guarded = await importOpml(store, read.entries.slice(0, 1), { scope: 'telegram:2', now: NOW, fetcher: makeFetcher({ allowPrivateUrls: false }) });
-    expect(guarded.refused[0]?.reason).toMatch(/private or local address/);
+    expect(english.say(guarded.refused[0]!.reason)).toMatch(/private or local address/);
     expect((await store.listFeeds()).filter((f) => f.scope === 'telegram:2')).toEqual([]);
   });
 
@@ -65,7 +70,7 @@ describe('importOpml', () => {
     const entries = [{ url: `${srv.url}/a.xml`, title: null }, { url: `${srv.url}/b.xml`, title: null }];
     const r = await importOpml(store, entries, { scope: 's', now: NOW, fetcher: makeFetcher({ allowPrivateUrls: true }), maxPerScope: 1 });
     expect(importSummary(r)).toBe('1 added, 0 duplicate, 1 refused');
-    expect(r.refused[0]?.reason).toMatch(/At most 1 feeds per chat/);
+    expect(english.say(r.refused[0]!.reason)).toBe('At most 1 feed per chat; remove it first (/feeds remove <id>).');
   });
 });
 

@@ -1,55 +1,57 @@
 import { addFeed, listFeeds, removeFeed } from '../../ingest/feeds.js';
-import { ago } from './news.js';
 import { loadSettings } from './settings.js';
 import type { CommandContext } from './context.js';
 import type { CommandRequest, Reply } from './types.js';
 import type { Feed } from '../../model.js';
 import { english, type Translator } from '../../i18n/i18n.js';
 import { feedsExportCommand, feedsImportCommand } from './feeds-opml.js';
+import { clip } from './args.js';
 
 const USAGE = '/feeds add <url> | remove <id|url> | list | import | export';
 
-function health(f: Feed, now: Date): string {
-  if (f.disabled) return `disabled after ${f.failures} failures: ${f.lastError ?? 'unknown error'}`;
-  if (f.failures > 0) return `failing (${f.failures} in a row): ${f.lastError ?? 'unknown error'}`;
-  if (f.lastOkAt) return `ok, fetched ${ago(f.lastOkAt, now)}, ${f.itemCount} items`;
-  return 'not fetched yet';
+function health(f: Feed, now: Date, t: Translator): string {
+  const error = f.lastError ?? t.t('feeds.unknownError');
+  if (f.disabled) return t.t('feeds.disabled', { failures: f.failures, error });
+  if (f.failures > 0) return t.t('feeds.failing', { failures: f.failures, error });
+  if (f.lastOkAt) return t.t('feeds.ok', { ago: t.ago(f.lastOkAt, now), items: f.itemCount });
+  return t.t('feeds.notFetched');
 }
 
-/** Lines describing feeds, shared with /status. */
-export function feedLines(feeds: Feed[], now: Date): string[] {
-  return feeds.map((f) => `[${f.id}] ${f.title ?? f.url} — ${health(f, now)}\n  ${f.url}`);
+/** Lines describing feeds, shared with /status and the CLI (English there). */
+export function feedLines(feeds: Feed[], now: Date, t: Translator = english): string[] {
+  return feeds.map((f) => `[${f.id}] ${t.isolate(f.title ?? f.url)} — ${health(f, now, t)}\n  ${t.isolate(f.url)}`);
 }
 
 /** /feeds add|remove|list (admin). */
 export async function feedsCommand(req: CommandRequest, ctx: CommandContext, t: Translator = english): Promise<Reply> {
   const [action = 'list', target, ...extra] = req.args;
   const scope = (await loadSettings(ctx.store, req, ctx.config)).scope;
+  const refuse = (text: string): Reply => ({ kind: 'error', text, usage: USAGE, private: true });
   switch (action.toLowerCase()) {
     case 'list': {
       const feeds = await listFeeds(ctx.store, scope);
-      if (feeds.length === 0) return { kind: 'text', private: true, lines: ['No feeds yet. Add one with /feeds add <url>.'] };
-      return { kind: 'text', private: true, title: `${feeds.length} feed${feeds.length === 1 ? '' : 's'}`, lines: feedLines(feeds, req.now) };
+      if (feeds.length === 0) return { kind: 'text', private: true, lines: [t.t('feeds.none')] };
+      return { kind: 'text', private: true, title: t.t('feeds.count', { count: feeds.length }), lines: feedLines(feeds, req.now, t) };
     }
     case 'add': {
-      if (!target || extra.length > 0) return { kind: 'error', text: 'Give one feed URL.', usage: USAGE, private: true };
-      if (target.length > 2048) return { kind: 'error', text: 'That URL is over 2,048 characters.', usage: USAGE, private: true };
+      if (!target || extra.length > 0) return refuse(t.t('feeds.giveUrl'));
+      if (target.length > 2048) return refuse(t.t('feeds.urlTooLong', { max: 2048 }));
       const res = await addFeed(ctx.store, target, { scope, now: req.now, fetcher: ctx.fetcher, maxPerScope: ctx.chatLimits.feedsPerScope });
-      if (!res.ok) return { kind: 'error', text: res.reason, usage: USAGE, private: true };
-      return { kind: 'text', private: true, lines: [`Added feed [${res.feed.id}] ${res.feed.title ?? res.feed.url}. New items appear in the next digest.`] };
+      if (!res.ok) return refuse(t.say(res.reason));
+      return { kind: 'text', private: true, lines: [t.t('feeds.added', { id: res.feed.id, title: res.feed.title ?? res.feed.url })] };
     }
     case 'remove': {
-      if (!target || extra.length > 0) return { kind: 'error', text: 'Give the feed id (from /feeds list) or its URL.', usage: USAGE, private: true };
+      if (!target || extra.length > 0) return refuse(t.t('feeds.giveId'));
       const removed = await removeFeed(ctx.store, target, scope);
       return removed
-        ? { kind: 'text', private: true, lines: [`Removed feed ${target}.`] }
-        : { kind: 'error', text: `No feed "${target}" in this chat; see /feeds list.`, usage: USAGE, private: true };
+        ? { kind: 'text', private: true, lines: [t.t('feeds.removed', { feed: target })] }
+        : refuse(t.t('feeds.notFound', { feed: clip(target, 80) }));
     }
     case 'import':
       return feedsImportCommand(req, ctx, scope, t);
     case 'export':
       return feedsExportCommand(req, ctx, scope, t);
     default:
-      return { kind: 'error', text: `Unknown action "${action}".`, usage: USAGE, private: true };
+      return refuse(t.t('error.unknownAction', { action: clip(action) }));
   }
 }

@@ -17,7 +17,7 @@ export async function languageCommand(req: CommandRequest, ctx: CommandContext):
   const language = languageOf(code);
   if (!language || req.args.length > 1) {
     const t = chatTranslator(req, await loadSettings(ctx.store, req, ctx.config));
-    return { kind: 'error', private: true, text: t.t('language.unknown', { code: clip(req.args.join(' '), 20), codes: CODES }), usage: '/language <code>' };
+    return { kind: 'error', private: true, text: t.t('language.unknown', { code: clip(req.args.join(' '), 20), codes: CODES }), usage: t.t('usage.language') };
   }
   await saveSettings(ctx.store, req, ctx.config, (sub) => ({ ...sub, language }));
   const t = translator(language);

@@ -18,6 +18,8 @@ const HOUR = 3_600_000;
 export const SEARCH_PAGE = 8;
 /** Pages a button can reach (the codec's bound). */
 const MAX_PAGE = 1000;
+/** Words one /search may hold. */
+const MAX_WORDS = 12;
 
 /** Where a page is: its number (from 0) and the moment the list is taken at. `pressed` says it was turned with a button. */
 export interface PageAt {
@@ -46,7 +48,7 @@ export async function latestCommand(req: CommandRequest, ctx: CommandContext, t:
   let n = 5;
   if (req.args[0] !== undefined) {
     const parsed = parseCount(req.args[0], 1, 20);
-    if (!parsed.ok) return { kind: 'error', text: parsed.reason, usage: '/latest [n]' };
+    if (!parsed.ok) return { kind: 'error', text: t.say(parsed.reason), usage: '/latest [n]' };
     n = parsed.value;
   }
   return latestPage(req, ctx, t, n, { page: 0, at: req.now });
@@ -76,8 +78,8 @@ export function searchWords(s: string): string[] {
 /** /search <words>: stored articles holding every word, title matches and newer first. */
 export async function searchCommand(req: CommandRequest, ctx: CommandContext, t: Translator = english): Promise<Reply> {
   const query = searchWords(req.args.join(' '));
-  if (query.length === 0) return { kind: 'error', text: t.t('search.empty'), usage: '/search <words>' };
-  if (query.length > 12) return { kind: 'error', text: 'Use at most 12 search words.', usage: '/search <words>' };
+  if (query.length === 0) return { kind: 'error', text: t.t('search.empty'), usage: t.t('usage.search') };
+  if (query.length > MAX_WORDS) return { kind: 'error', text: t.t('search.tooMany', { max: MAX_WORDS }), usage: t.t('usage.search') };
   return searchPage(req, ctx, t, query, { page: 0, at: req.now });
 }
 

@@ -22,7 +22,7 @@ export function ago(iso: string, now: Date): string {
 /** /digest [topic]: the last window's top stories for this chat (its topics, or the one given). */
 export async function digestCommand(req: CommandRequest, ctx: CommandContext, t: Translator = english): Promise<Reply> {
   const topic = req.args.join(' ').trim().toLowerCase();
-  if (topic.length > 100) return { kind: 'error', text: t.t('digest.topicTooLong'), usage: '/digest [topic]' };
+  if (topic.length > 100) return { kind: 'error', text: t.t('digest.topicTooLong'), usage: t.t('usage.digest') };
   return digestPage(req, ctx, t, { topic: topic || null, page: 0, at: req.now });
 }
 
@@ -62,28 +62,28 @@ export async function digestPage(req: CommandRequest, ctx: CommandContext, t: Tr
 }
 
 /** /summary <article id | url>: three sentences of a stored article or of a page. */
-export async function summaryCommand(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
-  const usage = '/summary <article id | url>';
+export async function summaryCommand(req: CommandRequest, ctx: CommandContext, t: Translator = english): Promise<Reply> {
+  const usage = t.t('usage.summary');
   const target = req.args[0]?.trim() ?? '';
-  if (!target || req.args.length > 1) return { kind: 'error', text: 'Give one article id (from /latest or /search) or one link.', usage };
+  if (!target || req.args.length > 1) return { kind: 'error', text: t.t('summary.give'), usage };
   let article: Article | null;
   if (/^https?:\/\//i.test(target)) {
-    if (target.length > 2048) return { kind: 'error', text: 'That link is over 2,048 characters.', usage };
-    if (!canonicalUrl(target)) return { kind: 'error', text: `"${clip(target)}" is not a valid http(s) link.`, usage };
+    if (target.length > 2048) return { kind: 'error', text: t.t('summary.linkTooLong', { max: 2048 }), usage };
+    if (!canonicalUrl(target)) return { kind: 'error', text: t.t('summary.badLink', { input: clip(target) }), usage };
     const wait = ctx.limiter.take(`${req.platform}:${req.userId}`, req.now);
-    if (wait > 0) return { kind: 'error', text: `You are summarising links quickly; try again in ${wait} s.`, private: true };
+    if (wait > 0) return { kind: 'error', text: t.t('summary.slowDown', { seconds: wait }), private: true };
     try {
       article = await ctx.readUrl(target, req.now);
     } catch (err) {
-      return { kind: 'error', text: `Could not read that page: ${(err as Error).message}` };
+      return { kind: 'error', text: t.t('summary.unreadable', { detail: (err as Error).message }) };
     }
   } else if (/^[0-9a-f]{16}$/i.test(target)) {
     article = await ctx.store.getArticle(target.toLowerCase());
-    if (!article) return { kind: 'error', text: `No stored article has id ${target}; find ids with /latest or /search.` };
+    if (!article) return { kind: 'error', text: t.t('summary.noArticle', { id: target }) };
   } else {
-    return { kind: 'error', text: `"${clip(target)}" is neither an article id (16 hex characters) nor an http(s) link.`, usage };
+    return { kind: 'error', text: t.t('summary.badTarget', { input: clip(target) }), usage };
   }
   const sentences = summarize({ title: article.title, text: article.text, language: article.language }, 3);
-  const lines = sentences.length > 0 ? sentences : [article.description ?? 'The page has no readable text to summarise.'];
-  return { kind: 'text', title: article.title, lines: [...lines, `— ${article.source}${article.url ? ` ${article.url}` : ''}`] };
+  const lines = sentences.length > 0 ? sentences : [article.description ?? t.t('summary.noText')];
+  return { kind: 'text', title: article.title, lines: [...lines, `— ${t.isolate(article.source)}${article.url ? ` ${t.isolate(article.url)}` : ''}`] };
 }

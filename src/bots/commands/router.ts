@@ -1,4 +1,4 @@
-import { COMMANDS, findCommand } from './catalog.js';
+import { COMMANDS, findCommand, type CommandSpec } from './catalog.js';
 import { DEFAULT_LIMITS } from './context.js';
 import type { CommandContext, CommandDeps } from './context.js';
 import { createRateLimiter } from './rate-limit.js';
@@ -10,7 +10,7 @@ import { feedsCommand } from './feeds-cmd.js';
 import { statusCommand } from './status-cmd.js';
 import { clip } from './args.js';
 import { createKeyedSerial } from './chat-serial.js';
-import { STORAGE_OUTAGE_REPLY, outageCode } from '../../store/store-error.js';
+import { outageCode } from '../../store/store-error.js';
 import { languageCommand } from './language-cmd.js';
 import { pressButton } from './buttons-actions.js';
 import { chatTranslator } from './chat-language.js';
@@ -28,8 +28,14 @@ const GENERIC: PlatformWording = { admins: 'chat admins', refusal: (command) => 
 /** A catalogue key if the catalogue has it (platform-specific wording exists for the built-in platforms). */
 const known = (key: string): MessageKey | null => (key in en ? (key as MessageKey) : null);
 
+/** A command's usage line in the reader's language where its placeholders are words ("/digest [Thema]"). */
+function usageOf(t: Translator, c: CommandSpec): string {
+  const key = known(`usage.${c.name}`);
+  return key ? t.t(key) : c.usage;
+}
+
 function helpCommand(req: CommandRequest, ctx: CommandContext, t: Translator): Promise<Reply> {
-  const lines = COMMANDS.map((c) => `${t.isolate(c.usage)} — ${t.t(`cmd.${c.name}`)}${c.admin ? ` ${t.t('help.adminMark')}` : ''}`);
+  const lines = COMMANDS.map((c) => `${t.isolate(usageOf(t, c))} — ${t.t(`cmd.${c.name}`)}${c.admin ? ` ${t.t('help.adminMark')}` : ''}`);
   const who = known(`who.${req.platform}`);
   lines.push(t.t('help.admins', { who: who ? t.t(who) : wordingOf(ctx, req).admins }));
   return Promise.resolve({ kind: 'text', title: t.t('help.title'), lines });
@@ -73,6 +79,11 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   return (req) => serial(`${req.platform}:${req.chatId}`, () => dispatch(req, ctx));
 }
 
+/** An error's usage line labelled in the reader's language, and kept left to right in right-to-left text. */
+function worded(reply: Reply, t: Translator): Reply {
+  return reply.kind === 'error' && reply.usage ? { ...reply, usage: t.isolate(reply.usage), usageLabel: t.t('usage.label') } : reply;
+}
+
 async function dispatch(req: CommandRequest, ctx: CommandContext): Promise<Reply> {
   let t = chatTranslator(req, null);
   try {
@@ -82,12 +93,12 @@ async function dispatch(req: CommandRequest, ctx: CommandContext): Promise<Reply
     if (!handle) return { kind: 'error', text: t.t('error.unknownCommand', { command: clip(req.command, 32) }) };
     const spec = findCommand(req.command);
     if (spec?.admin && !req.isAdmin) return { kind: 'error', text: refusal(req, ctx, t), private: true };
-    return await handle(req, ctx, t);
+    return worded(await handle(req, ctx, t), t);
   } catch (err) {
     if (outageCode(err)) {
       // Logged once as an outage by the storage watch; the user needs to know it was not saved.
       ctx.log.warn('command not saved: storage outage', { command: req.command, platform: req.platform, chat: req.chatId, code: outageCode(err) });
-      return { kind: 'error', text: STORAGE_OUTAGE_REPLY };
+      return { kind: 'error', text: t.t('error.storageOutage') };
     }
     ctx.log.error('command failed', { command: req.command, platform: req.platform, chat: req.chatId, err });
     return { kind: 'error', text: t.t('error.internal') };

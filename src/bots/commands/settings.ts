@@ -1,6 +1,7 @@
 import type { Subscription } from '../../model.js';
 import type { Store } from '../../store/store.js';
 import type { CommandRequest, Reply } from './types.js';
+import { english, type Translator } from '../../i18n/i18n.js';
 
 /** The id of a chat's settings record. */
 export function subscriptionId(req: Pick<CommandRequest, 'platform' | 'chatId'>): string {
@@ -65,12 +66,16 @@ export async function updateSettings(
   return outcome.refused ?? outcome.stored ?? null;
 }
 
-/** "Sat 28 Nov 08:00 Europe/Berlin" — a time as the chat's zone sees it. */
-export function formatInZone(date: Date, timeZone: string): string {
-  const s = new Intl.DateTimeFormat('en-GB', {
+/**
+ * "Sat 28 Nov 08:00 Europe/Berlin", "Sa., 28. Nov., 08:00 Europe/Berlin": a time as the chat's zone
+ * sees it, in the reader's language and calendar (English for the CLI).
+ */
+export function formatInZone(date: Date, timeZone: string, t: Translator = english): string {
+  const inEnglish = t.language === 'en';
+  const s = new Intl.DateTimeFormat(inEnglish ? 'en-GB' : t.language, {
     timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).format(date);
-  return `${s.replace(',', '')} ${timeZone}`;
+  return `${inEnglish ? s.replace(',', '') : s} ${t.isolate(timeZone)}`;
 }
 
 /** updateSettings for a change that always applies: resolves with the stored settings. */

@@ -56,7 +56,8 @@ export interface DigestButtons {
  */
 export type Reply =
   | { kind: 'text'; title?: string; lines: string[]; private?: boolean; buttons?: Button[][]; replace?: boolean }
-  | { kind: 'error'; text: string; usage?: string; private?: boolean }
+  /** `usageLabel` is "Usage:" in the reader's language (the router sets it with `usage`). */
+  | { kind: 'error'; text: string; usage?: string; usageLabel?: string; private?: boolean }
   | { kind: 'digest'; digest: Digest; emptyText: string; buttons?: DigestButtons; private?: boolean; firstNumber?: number }
   /** A file for the user (an OPML export): the platform sends it as a document or attachment. */
   | { kind: 'file'; name: string; mime: string; content: string; caption: string; private?: boolean };

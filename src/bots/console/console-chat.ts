@@ -9,7 +9,7 @@ export function replyToText(reply: Reply, timeZone: string): string {
     case 'digest':
       return renderText(reply.digest, { timeZone, emptyText: reply.emptyText });
     case 'error':
-      return `${reply.text}${reply.usage ? `\nUsage: ${reply.usage}` : ''}`;
+      return `${reply.text}${reply.usage ? `\n${reply.usageLabel ?? 'Usage:'} ${reply.usage}` : ''}`;
     case 'text':
       return [reply.title, ...reply.lines].filter((l) => l !== undefined && l !== '').join('\n');
     case 'file':

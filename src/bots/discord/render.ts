@@ -198,7 +198,7 @@ export function replyMessages(reply: Reply): DiscordMessageBody[] {
     case 'text':
       return renderDiscordText(reply.title, reply.lines, reply.buttons);
     case 'error':
-      return renderDiscordText(undefined, reply.usage ? [reply.text, `Usage: ${reply.usage}`] : [reply.text]);
+      return renderDiscordText(undefined, reply.usage ? [reply.text, `${reply.usageLabel ?? 'Usage:'} ${reply.usage}`] : [reply.text]);
     case 'file':
       return [{ content: fitEscaped(sanitizeInline(reply.caption), DISCORD_LIMITS.content), embeds: [], allowed_mentions: noMentions(), files: [{ name: reply.name, content: reply.content }] }];
   }

@@ -15,7 +15,7 @@ export function replyMessages(reply: Reply): TelegramMessage[] {
         emptyText: reply.emptyText, ...(reply.buttons ? { buttons: reply.buttons } : {}), ...(reply.firstNumber ? { firstNumber: reply.firstNumber } : {}),
       });
     case 'error':
-      return plain(renderTelegramText(undefined, reply.usage ? [reply.text, `Usage: ${reply.usage}`] : [reply.text]));
+      return plain(renderTelegramText(undefined, reply.usage ? [reply.text, `${reply.usageLabel ?? 'Usage:'} ${reply.usage}`] : [reply.text]));
     case 'text':
       return withButtons(plain(renderTelegramText(reply.title, reply.lines)), reply.buttons);
     case 'file':

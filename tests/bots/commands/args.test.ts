@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeWeekdays, parseCount, parseTime, parseTimes, parseTopicWords, parseWeekdays, parseZone } from '../../../src/bots/commands/args.js';
+import { english, translator } from '../../../src/i18n/i18n.js';
+import { formatInZone } from '../../../src/bots/commands/settings.js';
 
 describe('argument parsers', () => {
   it('parses times and refuses impossible ones', () => {
@@ -17,7 +19,7 @@ describe('argument parsers', () => {
     expect(parseZone('utc')).toEqual({ ok: true, value: 'UTC' });
     const bad = parseZone('Mars/Olympus');
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.reason).toContain('IANA');
+    if (!bad.ok) expect(english.say(bad.reason)).toBe('"Mars/Olympus" is not a time zone; use an IANA name like Europe/Berlin or America/New_York');
   });
   it('parses counts within bounds', () => {
     expect(parseCount('5', 1, 20)).toEqual({ ok: true, value: 5 });
@@ -39,5 +41,28 @@ describe('argument parsers', () => {
     expect(parseWeekdays('funday').ok).toBe(false);
     expect(describeWeekdays([1, 2, 3, 4, 5])).toBe('Mon–Fri');
     expect(describeWeekdays(null)).toBe('every day');
+    expect(describeWeekdays([0, 6])).toBe('Sat and Sun');
+    expect(describeWeekdays([1, 3, 5])).toBe('Mon, Wed and Fri');
+  });
+  it('describes days in the reader’s language, with its own weekday names', () => {
+    expect(describeWeekdays([1, 2, 3, 4, 5], translator('de'))).toBe('Mo–Fr');
+    expect(describeWeekdays([0, 6], translator('fr'))).toBe('sam. et dim.');
+    expect(describeWeekdays(null, translator('ru'))).toBe('каждый день');
+    expect(describeWeekdays([1, 2, 3, 4, 5], translator('fa'))).toBe('\u2068دوشنبه\u2069 تا \u2068جمعه\u2069');
+  });
+  it('reads Persian and Arabic-Indic digits as times and counts', () => {
+    expect(parseTime('۰۸:۳۰')).toEqual({ ok: true, value: '08:30' });
+    expect(parseCount('٥', 1, 20)).toEqual({ ok: true, value: 5 });
+  });
+  it('words a refusal in the reader’s language', () => {
+    const bad = parseTime('25:00');
+    expect(bad.ok === false && translator('de').say(bad.reason)).toBe('„25:00“ ist keine gültige Uhrzeit; verwende 00:00 bis 23:59');
+    expect(bad.ok === false && english.say(bad.reason)).toBe('"25:00" is not a time of day; use 00:00 to 23:59');
+  });
+  it('formats a time in the chat’s zone, in English for the CLI and in the reader’s language otherwise', () => {
+    const at = new Date('2026-03-02T09:30:00Z');
+    expect(formatInZone(at, 'Europe/Berlin')).toBe('Mon 2 Mar 10:30 Europe/Berlin');
+    expect(formatInZone(at, 'Europe/Berlin', translator('de'))).toBe('Mo., 2. März, 10:30 Europe/Berlin');
+    expect(formatInZone(at, 'Asia/Tehran', translator('fa'))).toMatch(/اسفند.*\u2068Asia\/Tehran\u2069$/);
   });
 });

@@ -56,7 +56,7 @@ describe('Telegram: replies in the user’s language', () => {
   it('a German user gets German help, headings, dates and plurals', async () => {
     const help = await ask(HANS, '/help');
     expect(help).toContain('newsbot: Nachrichtenüberblicke in diesem Chat');
-    expect(help).toContain('/digest [topic] — Die wichtigsten Meldungen');
+    expect(help).toContain('/digest [Thema] — Die wichtigsten Meldungen');
     expect(await ask(HANS, '/latest 1')).toContain('Neuester Artikel');
     const digest = await ask(HANS, '/digest');
     expect(digest).toContain('Nachrichtenüberblick · So., 1. März');
