@@ -45,6 +45,7 @@ export function storyCandidates(stories: readonly StoryRecord[], f: StoryFilter,
   const from = f.from.getTime();
   const to = f.to.getTime();
   const out: StoryCandidate[] = [];
+  const firsts = new Map<StoryCandidate, number>();
   for (const story of stories) {
     const members: StoryMember[] = [];
     let titleHits = 0;
@@ -65,9 +66,11 @@ export function storyCandidates(stories: readonly StoryRecord[], f: StoryFilter,
     if (members.length === 0) continue;
     const score = baseScore({ sources: sources.size, latest, size: members.length, topic: f.verdict ? titleHits / members.length : 0 }, now);
     const whole = members.length === story.members.length;
-    out.push({ story, members: whole ? story.members : members, whole, score });
+    const c = { story, members: whole ? story.members : members, whole, score };
+    out.push(c);
+    firsts.set(c, Date.parse(story.first));
   }
-  return out.sort((x, y) => y.score - x.score || Date.parse(x.story.first) - Date.parse(y.story.first) || (x.story.id < y.story.id ? -1 : 1));
+  return out.sort((x, y) => y.score - x.score || firsts.get(x)! - firsts.get(y)! || (x.story.id < y.story.id ? -1 : 1));
 }
 
 /** A chosen story and, for a chat that had it before, what is new. */

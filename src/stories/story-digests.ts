@@ -42,6 +42,8 @@ export interface BuiltDigest {
 /** Shared work kept at most this long (feeds may change without a story changing) and this many at once. */
 const SHARED_TTL_MS = 60_000;
 const SHARED_MAX = 24;
+/** Cut stories kept for sharing across candidate sets. */
+const SUBSETS_MAX = 20_000;
 /** History entries older than this are dropped (no window reaches that far back). */
 const HISTORY_DAYS = 7;
 const HISTORY_MAX = 500;
@@ -77,6 +79,12 @@ export class StoryDigests {
   private readonly shared = new Map<string, Promise<Shared>>();
   private texts: Promise<Texts> | null = null;
   private feeds: { minute: number; list: Promise<Feed[]> } | null = null;
+  /**
+   * Stories cut to some of their articles, by story version and the articles kept, while no story
+   * changes: every candidate set that cuts a story the same way (chats without a given own feed, a
+   * topic that drops the same article) shares one rebuild.
+   */
+  private subsets = { generation: -1, byKey: new Map<string, Promise<Story>>() };
   /** Topic and mute verdicts per article, by topics+mutes, while no story changes: chats with their own feeds share them too. */
   private verdicts = { generation: -1, byWords: new Map<string, Map<string, { keep: boolean; titleHit: boolean }>>() };
 
@@ -193,7 +201,16 @@ export class StoryDigests {
     }
     let built = shared.built.get(story.id);
     if (!built) {
-      built = this.subset(story, members.map((m) => m.id));
+      const ids = members.map((m) => m.id);
+      if (this.subsets.generation !== shared.generation) this.subsets = { generation: shared.generation, byKey: new Map() };
+      const key = `${story.id}@${story.version}:${ids.join(',')}`;
+      built = this.subsets.byKey.get(key);
+      if (!built) {
+        if (this.subsets.byKey.size >= SUBSETS_MAX) this.subsets.byKey.clear();
+        built = this.subset(story, ids);
+        this.subsets.byKey.set(key, built);
+        built.catch(() => this.subsets.byKey.delete(key));
+      }
       shared.built.set(story.id, built);
     }
     return { ...(await built), ...update };
