@@ -31,50 +31,54 @@ export interface Article {
   /** Stored from a feed's first fetch: searchable, but old news, so digests skip it. */
   backfill?: true;
   /** What clustering and summaries need, computed once at ingest (absent on articles stored before it existed). */
-  analysis?: ArticleAnalysis;
+  analysis?: ArticleAnalysis | LegacyAnalysis;
   /** The article's picture (absolute http(s) URL from the page or feed item); the platforms fetch it, newsbot never does. */
   image?: string;
 }
 
-/** A summary candidate: a whole sentence of the article with its score. */
-export interface SentenceCandidate {
+/**
+ * An article's analysis as stored: sentences, terms and summary candidates, computed once at
+ * ingest so that clustering and story summaries never re-read or re-split its text. Packed on
+ * purpose (src/digest/analysis-pack.ts): it is stored with every article.
+ */
+export interface ArticleAnalysis {
+  /** Analysis format; a different version is converted or recomputed, never trusted. */
+  v: number;
+  /** The cleaned headline (labels and site suffixes stripped). */
+  h: string;
+  /** Terms (as hashes), term lists and summary candidates (as offsets into the text), packed and base64-encoded. */
+  p: string;
+}
+
+/** A summary candidate of a version 2 analysis: a whole sentence of the article with its score. */
+export interface LegacyCandidate {
   /** Position among the article's sentences (0-based). */
   i: number;
   /** The sentence, trimmed. */
   s: string;
   /** Score scaled 0…1 within the article (min-max), so articles compare. */
   n: number;
-  /** Its content terms, as indices into {@link ArticleAnalysis.terms}. */
+  /** Its content terms, as indices into {@link LegacyAnalysis.terms}. */
   t: number[];
-  /** Its names and numbers, as indices into {@link ArticleAnalysis.terms}. */
+  /** Its names and numbers, as indices into {@link LegacyAnalysis.terms}. */
   k: number[];
 }
 
-/**
- * An article's analysis: sentences, terms and summary candidates, computed once at ingest so that
- * clustering and story summaries never re-read or re-split its text. Compact on purpose (short
- * keys, terms stored once and referred to by index): it is stored with every article.
- */
-export interface ArticleAnalysis {
-  /** Analysis format; a different version is recomputed, never trusted. */
+/** The analysis as version 2 stored it (terms as strings): still read, converted without analysing again. */
+export interface LegacyAnalysis {
   v: number;
-  /** The cleaned headline (labels and site suffixes stripped). */
   h: string;
   /** The article's vocabulary: distinct content terms of the body first, then any other term below. Every list below indexes into it. */
   terms: string[];
   /** How many of `terms` come from the body. */
   nb: number;
-  /** Content terms of the cleaned headline. */
   title: number[];
-  /** Names and numbers of the lead. */
   keys: number[];
-  /** Content terms of the lead. */
   lead: number[];
-  /** Terms of the title and the first 600 characters, which other articles' headlines are checked against. */
   support: number[];
   /** The best summary candidates (at most a dozen), best first; the lede always among them. */
-  cands: SentenceCandidate[];
-  /** Index of the lede (the first real sentence) in `cands`, or -1. */
+  cands: LegacyCandidate[];
+  /** Index of the lede in `cands`, or -1. */
   lede: number;
 }
 

@@ -4,14 +4,19 @@
  * sentences with their scores, terms and names). Stories are grouped and summarised from this
  * alone, so a digest never splits or scores an article's text again.
  */
-import { type Article, type ArticleAnalysis, type SentenceCandidate, articleTime } from '../model.js';
+import { type Article, type ArticleAnalysis, type LegacyAnalysis, articleTime } from '../model.js';
+import { type Analysis, type PackCandidate, fromLegacy, packAnalysis, unpackAnalysis } from './analysis-pack.js';
 import { leadText } from './features.js';
 import { cleanHeadline } from './headline.js';
 import { scoreSentences } from './summarize.js';
+import { hash32 } from './minhash.js';
 import { analyze, contentTerms, entityTerms } from './terms.js';
 
-/** Bumped when the analysis changes meaning; older analyses are recomputed. */
-export const ANALYSIS_VERSION = 2;
+export type { Analysis, Candidate } from './analysis-pack.js';
+
+/** Bumped when the analysis changes meaning or form; version 2 (terms as strings) is converted, any other recomputed. */
+export const ANALYSIS_VERSION = 3;
+const LEGACY_VERSION = 2;
 /** Candidates kept per article: a story summary takes 3 sentences from up to 6 articles. */
 const MAX_CANDIDATES = 12;
 /** Sentences outside this many words make poor summary lines. */
@@ -29,7 +34,7 @@ export interface AnalyzedArticle {
   url: string | null;
   /** articleTime. */
   at: string;
-  analysis: ArticleAnalysis;
+  analysis: Analysis;
 }
 
 /** Term strings → indices into one growing vocabulary. */
@@ -57,7 +62,12 @@ function usable(text: string): boolean {
   return words >= MIN_WORDS && words <= MAX_WORDS && !CHROME.test(text.trim());
 }
 
-/** Analyses one article (pure; a few hundred microseconds for a typical article). */
+/** The text an article's analysis is made from (and its candidates' offsets point into). */
+function analysedText(a: Pick<Article, 'text' | 'description'>): string {
+  return a.text.trim() || (a.description ?? '');
+}
+
+/** Analyses one article (pure; a few hundred microseconds for a typical article), in its stored (packed) form. */
 export function analyzeArticle(a: Pick<Article, 'title' | 'text' | 'description' | 'source'> & { language?: string | null }): ArticleAnalysis {
   const language = a.language ?? null;
   const vocab = new Vocabulary();
@@ -70,7 +80,7 @@ export function analyzeArticle(a: Pick<Article, 'title' | 'text' | 'description'
   const leadIds = vocab.indices(lead.content);
   const support = vocab.indices(contentTerms(`${a.title} ${a.text.slice(0, SUPPORT_CHARS)}`, language));
 
-  const text = a.text.trim() || (a.description ?? '');
+  const text = analysedText(a);
   const scored = scoreSentences({ title: a.title, text, language });
   // Names are found in the whole article: a name that starts a sentence is still a name.
   const names = new Set(entityTerms(text, language));
@@ -81,27 +91,45 @@ export function analyzeArticle(a: Pick<Article, 'title' | 'text' | 'description'
     max = Math.max(max, s.score);
   }
   const norm = (score: number): number => (max > min ? (score - min) / (max - min) : 1);
-  const all: SentenceCandidate[] = [];
+  const all: PackCandidate[] = [];
   let ledeIndex = -1;
+  // Sentences are substrings of the text, in order: each is found from where the previous one was.
+  let from = 0;
   for (const s of scored) {
+    const at = text.indexOf(s.text, from);
+    if (at >= 0) from = at + s.text.length;
     if (!usable(s.text)) continue;
     if (ledeIndex < 0) ledeIndex = s.index;
     const terms = new Set(contentTerms(s.text, language));
     const k = [...terms].filter((t) => t.startsWith('#') || names.has(t));
-    all.push({ i: s.index, s: s.text.trim(), n: norm(s.score), t: vocab.indices(terms), k: vocab.indices(k) });
+    const trimmed = s.text.trim();
+    const o = at >= 0 ? at + s.text.indexOf(trimmed) : -1;
+    all.push({ i: s.index, s: trimmed, o, n: norm(s.score), t: vocab.indices(terms), k: vocab.indices(k) });
   }
   const kept = [...all].sort((x, y) => y.n - x.n || x.i - y.i).slice(0, MAX_CANDIDATES);
   const ledeCand = all.find((c) => c.i === ledeIndex);
   if (ledeCand && !kept.includes(ledeCand)) kept.push(ledeCand);
-  return {
-    v: ANALYSIS_VERSION, h: headline, terms: vocab.list, nb, title, keys, lead: leadIds, support,
+  return packAnalysis(ANALYSIS_VERSION, {
+    h: headline, terms: Uint32Array.from(vocab.list, hash32), nb, title, keys, lead: leadIds, support,
     cands: kept, lede: ledeCand ? kept.indexOf(ledeCand) : -1,
-  };
+  });
 }
 
-/** The article's stored analysis when it is current, else a fresh one. */
-export function analysisOf(a: Article): ArticleAnalysis {
-  return a.analysis && a.analysis.v === ANALYSIS_VERSION ? a.analysis : analyzeArticle(a);
+const isLegacy = (an: ArticleAnalysis | LegacyAnalysis): an is LegacyAnalysis => an.v === LEGACY_VERSION && 'terms' in an;
+
+/** The article's stored analysis, unpacked when it is current (converted from version 2), else a fresh one. */
+export function analysisOf(a: Article): Analysis {
+  const an = a.analysis;
+  const text = analysedText(a);
+  if (an && isLegacy(an)) return fromLegacy(an);
+  if (an && an.v === ANALYSIS_VERSION && 'p' in an) {
+    try {
+      return unpackAnalysis(an, text);
+    } catch {
+      // Damaged or not made from this text: analysed again below, nothing is trusted.
+    }
+  }
+  return unpackAnalysis(analyzeArticle(a), text);
 }
 
 /** An article ready for story building. */
@@ -109,7 +137,7 @@ export function analyzed(a: Article): AnalyzedArticle {
   return { id: a.id, title: a.title, source: a.source, url: a.url, at: articleTime(a), analysis: analysisOf(a) };
 }
 
-/** The terms at the given indices of an analysis. */
-export function termsAt(an: ArticleAnalysis, ids: readonly number[]): string[] {
+/** The term hashes at the given indices of an analysis. */
+export function termsAt(an: Analysis, ids: readonly number[]): number[] {
   return ids.map((i) => an.terms[i]!);
 }

@@ -5,9 +5,9 @@
  * recent articles, and idf weights from the document frequencies of every article seen.
  * Pure: the caller persists the stories and evicts articles older than its horizon.
  */
-import type { ArticleAnalysis } from '../model.js';
+import type { Analysis } from './analysis-pack.js';
 import { sameEvent } from './cluster.js';
-import { DEFAULT_LSH, hash32, signature } from './minhash.js';
+import { DEFAULT_LSH, signature } from './minhash.js';
 
 /** Candidates verified per arriving article (the strongest by shared bands first). */
 const MAX_CHECKS = 40;
@@ -49,7 +49,8 @@ function sortedIds(ids: number[]): Int32Array {
 }
 
 export class StoryIndex {
-  private readonly termIds = new Map<string, number>();
+  /** Term hash → dense id (the hashes are hash32 of the term, MinHash's base hash). */
+  private readonly termIds = new Map<number, number>();
   private readonly hashes: number[] = [];
   private readonly df: number[] = [];
   private docs = 0;
@@ -74,7 +75,7 @@ export class StoryIndex {
    * story, then the strongest), or a new story with the article's id. `story` forces the placement
    * (rebuilding the index from stored stories). An article already indexed keeps its story.
    */
-  add(id: string, at: number, an: ArticleAnalysis, story?: string): Placement {
+  add(id: string, at: number, an: Analysis, story?: string): Placement {
     const known = this.byArticle.get(id);
     if (known !== undefined) return { story: this.entries.get(known)!.story, created: false };
     const entry = this.entry(id, at, an);
@@ -117,18 +118,18 @@ export class StoryIndex {
     }
   }
 
-  private term(t: string): number {
-    let id = this.termIds.get(t);
+  private term(h: number): number {
+    let id = this.termIds.get(h);
     if (id === undefined) {
       id = this.hashes.length;
-      this.termIds.set(t, id);
-      this.hashes.push(hash32(t));
+      this.termIds.set(h, id);
+      this.hashes.push(h);
       this.df.push(0);
     }
     return id;
   }
 
-  private entry(id: string, at: number, an: ArticleAnalysis): Entry {
+  private entry(id: string, at: number, an: Analysis): Entry {
     const ids = (list: readonly number[]): Int32Array => sortedIds(list.map((i) => this.term(an.terms[i]!)));
     const title = ids(an.title);
     const keys = ids(an.keys);

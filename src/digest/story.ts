@@ -13,7 +13,7 @@ const MAX_SUMMARY_ARTICLES = 6;
 /** A sentence this much covered by a chosen one repeats its fact. */
 const COVERED = 0.5;
 
-function covered(s: Set<string>, by: Set<string>): number {
+function covered<T>(s: Set<T>, by: Set<T>): number {
   if (s.size === 0) return 1;
   let n = 0;
   for (const t of s) if (by.has(t)) n++;
@@ -67,16 +67,16 @@ interface Candidate {
   index: number;
   text: string;
   score: number;
-  terms: Set<string>;
+  terms: Set<number>;
   /** Names and numbers: a sentence bringing none new, and sharing words, repeats a fact. */
-  keys: Set<string>;
+  keys: Set<number>;
 }
 
 /** Whole sentences from all articles, best first, each adding a fact not yet told; then in reading order. */
 function storySummary(ordered: readonly AnalyzedArticle[], count: number): string[] {
   if (count <= 0) return [];
   const docs = ordered.slice(0, MAX_SUMMARY_ARTICLES);
-  const docTerms = docs.map((a) => new Set(a.analysis.terms.slice(0, a.analysis.nb)));
+  const docTerms = docs.map((a) => new Set(a.analysis.terms.subarray(0, a.analysis.nb)));
   const candidates: Candidate[] = [];
   docs.forEach((a, rank) => {
     const an = a.analysis;
@@ -95,7 +95,7 @@ function storySummary(ordered: readonly AnalyzedArticle[], count: number): strin
   });
   candidates.sort((x, y) => y.score - x.score || x.rank - y.rank || x.index - y.index);
   const chosen: Candidate[] = [];
-  const told = new Set<string>();
+  const told = new Set<number>();
   for (const c of candidates) {
     if (chosen.length >= count) break;
     if (chosen.some((k) => covered(c.terms, k.terms) >= COVERED || covered(k.terms, c.terms) >= 0.8)) continue;

@@ -54,11 +54,15 @@ const ints = arrayOf(int);
 
 const checkCandidate: Check = shape({ i: int, s: str, n: num, t: ints, k: ints });
 
-/** An article's analysis: the shape only (a stale or odd one is recomputed, never trusted for meaning). */
-export const checkAnalysis: Check = shape({
+/** A version 2 analysis (terms as strings), still read. */
+const checkLegacyAnalysis: Check = shape({
   v: int, h: str, terms: arrayOf(str), nb: int, title: ints, keys: ints, lead: ints, support: ints,
   cands: arrayOf(checkCandidate), lede: (v) => (Number.isInteger(v) && (v as number) >= -1 ? null : 'is not a whole number ≥ -1'),
 });
+const checkPackedAnalysis: Check = shape({ v: int, h: str, p: str });
+
+/** An article's analysis: the shape only (a stale or odd one is recomputed, never trusted for meaning). Packed from version 3 on. */
+export const checkAnalysis: Check = (v) => (typeof v === 'object' && v !== null && 'p' in v ? checkPackedAnalysis(v) : checkLegacyAnalysis(v));
 
 export const checkArticle: Check = shape({
   id: nonEmpty,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StoryIndex } from '../../src/digest/story-index.js';
-import { analyzeArticle } from '../../src/digest/analysis.js';
+import { analysisOf } from '../../src/digest/analysis.js';
 import { articleTime } from '../../src/model.js';
 import type { Article } from '../../src/model.js';
 import { fixtureCorpus } from './fixtures/fixture.js';
@@ -12,7 +12,7 @@ function grouped(articles: Article[]): Article[][] {
   const byStory = new Map<string, Article[]>();
   const arrival = [...articles].sort((a, b) => articleTime(a).localeCompare(articleTime(b)) || a.id.localeCompare(b.id));
   for (const a of arrival) {
-    const { story } = ix.add(a.id, Date.parse(articleTime(a)), analyzeArticle(a));
+    const { story } = ix.add(a.id, Date.parse(articleTime(a)), analysisOf(a));
     byStory.set(story, [...(byStory.get(story) ?? []), a]);
   }
   return [...byStory.values()];
@@ -42,27 +42,27 @@ describe('StoryIndex', () => {
     const { articles, events } = fixtureCorpus();
     const peru = articles.filter((_, i) => events[i] === 'quake-peru');
     const ix = new StoryIndex();
-    const first = ix.add(peru[0]!.id, 0, analyzeArticle(peru[0]!));
+    const first = ix.add(peru[0]!.id, 0, analysisOf(peru[0]!));
     expect(first).toEqual({ story: peru[0]!.id, created: true });
-    for (const a of peru.slice(1)) expect(ix.add(a.id, 1, analyzeArticle(a)).story).toBe(peru[0]!.id);
-    expect(ix.add(peru[1]!.id, 2, analyzeArticle(peru[1]!))).toEqual({ story: peru[0]!.id, created: false });
+    for (const a of peru.slice(1)) expect(ix.add(a.id, 1, analysisOf(a)).story).toBe(peru[0]!.id);
+    expect(ix.add(peru[1]!.id, 2, analysisOf(peru[1]!))).toEqual({ story: peru[0]!.id, created: false });
     const other = articles.find((_, i) => events[i] === 'quake-turkey')!;
-    expect(ix.add(other.id, 3, analyzeArticle(other), 'kept-id')).toEqual({ story: 'kept-id', created: false });
+    expect(ix.add(other.id, 3, analysisOf(other), 'kept-id')).toEqual({ story: 'kept-id', created: false });
   });
 
   it('given evicted articles, no longer joins their story', () => {
     const { articles, events } = fixtureCorpus();
     const peru = articles.filter((_, i) => events[i] === 'quake-peru');
     const ix = new StoryIndex();
-    ix.add(peru[0]!.id, 0, analyzeArticle(peru[0]!));
+    ix.add(peru[0]!.id, 0, analysisOf(peru[0]!));
     ix.evict(1);
     expect(ix.size).toBe(0);
-    expect(ix.add(peru[1]!.id, 5, analyzeArticle(peru[1]!)).created).toBe(true);
+    expect(ix.add(peru[1]!.id, 5, analysisOf(peru[1]!)).created).toBe(true);
   });
 
   it('given a thousand identical copies, puts them in one story', () => {
     const { articles } = fixtureCorpus();
-    const an = analyzeArticle(articles[0]!);
+    const an = analysisOf(articles[0]!);
     const ix = new StoryIndex();
     const stories = new Set(Array.from({ length: 1000 }, (_, i) => ix.add(`copy${i}`, i, an).story));
     expect(stories.size).toBe(1);

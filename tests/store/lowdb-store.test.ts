@@ -4,6 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/lowdb-store.js';
 import type { Store } from '../../src/store/store.js';
 import { storeContract } from './store-contract.js';
+import { keeperFor, withStories } from '../../src/stories/story-keeper.js';
+import { buildStory } from '../../src/digest/story.js';
+import { LEGACY_ANALYSIS, LEGACY_ARTICLE } from '../digest/fixtures/legacy-analysis.js';
 import { deliveryPart } from '../../src/store/delivery-partitions.js';
 import { NOW, article, delivery, feed, hoursAgo, subscription, tempDir } from './fixtures.js';
 
@@ -153,6 +156,17 @@ describe('lowdb store files', () => {
     const file = JSON.parse(await readFile(join(dir, 'notes.json'), 'utf8')) as { notes: { key: string }[] };
     expect(file.notes.map((n) => n.key).sort()).toEqual(['a', 'c', 'd']);
     expect(await store.getNote('b')).toBeNull();
+  });
+
+  it('given a folder written when analyses were version 2 (terms as strings), reads them as stored and stories use them as they are', async () => {
+    await store.close();
+    const legacy = { ...LEGACY_ARTICLE, analysis: LEGACY_ANALYSIS };
+    await writeFile(join(dir, 'articles', '2026-11-27.json'), `{"schema":1,"articles":[\n${JSON.stringify(legacy)}\n]}\n`);
+    store = withStories(await openStore(dir, { now: () => NOW }), { now: () => NOW });
+    expect(await store.getArticle(legacy.id)).toEqual(legacy);
+    const [only] = await keeperFor(store).storiesIn(new Date(NOW.getTime() - 2 * 86_400_000), NOW);
+    expect(only).toMatchObject({ id: legacy.id, title: LEGACY_ANALYSIS.h, summary: buildStory([legacy]).summary });
+    expect(only!.summary.length).toBeGreaterThan(0);
   });
 
   it('serves reads from a partition that fell out of the cache', async () => {
