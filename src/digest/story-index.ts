@@ -25,7 +25,7 @@ interface Entry {
   title: Int32Array;
   keys: Int32Array;
   lead: Int32Array;
-  bands: number[];
+  bands: Uint32Array;
 }
 
 /** Where an article went. */
@@ -56,7 +56,8 @@ export class StoryIndex {
   private docs = 0;
   private readonly entries = new Map<number, Entry>();
   private readonly byArticle = new Map<string, number>();
-  private readonly buckets = new Map<number, number[]>();
+  /** Band key → the slots in it: one slot as a number (most buckets hold one article), more as a list. */
+  private readonly buckets = new Map<number, number | number[]>();
   private nextSlot = 0;
 
   /** Articles indexed (not yet evicted). */
@@ -86,8 +87,9 @@ export class StoryIndex {
     this.byArticle.set(id, slot);
     for (const b of entry.bands) {
       const list = this.buckets.get(b);
-      if (list) list.push(slot);
-      else this.buckets.set(b, [slot]);
+      if (list === undefined) this.buckets.set(b, slot);
+      else if (typeof list === 'number') this.buckets.set(b, [list, slot]);
+      else list.push(slot);
     }
     return { story: entry.story, created: target === undefined && story === undefined };
   }
@@ -112,9 +114,13 @@ export class StoryIndex {
     }
     if (gone.size === 0) return;
     for (const [b, list] of this.buckets) {
+      if (typeof list === 'number') {
+        if (gone.has(list)) this.buckets.delete(b);
+        continue;
+      }
       const kept = list.filter((s) => !gone.has(s));
       if (kept.length === 0) this.buckets.delete(b);
-      else if (kept.length !== list.length) this.buckets.set(b, kept);
+      else if (kept.length !== list.length) this.buckets.set(b, kept.length === 1 ? kept[0]! : kept);
     }
   }
 
@@ -140,7 +146,7 @@ export class StoryIndex {
     return { id, story: id, at, title, keys, lead, bands: this.bandKeys(title, keys, lead) };
   }
 
-  private bandKeys(title: Int32Array, keys: Int32Array, lead: Int32Array): number[] {
+  private bandKeys(title: Int32Array, keys: Int32Array, lead: Int32Array): Uint32Array {
     // Unlike a batch, nothing is left out for being common: document frequencies grow as articles
     // arrive, and a signature must not change its terms between the first and the last article of
     // a story. Oversized buckets cost only counting; the checks stay capped.
@@ -152,11 +158,11 @@ export class StoryIndex {
     }
     const { bands, rows } = DEFAULT_LSH;
     const sig = signature([...set].map((t) => this.hashes[t]!), bands * rows);
-    const out: number[] = [];
+    const out = new Uint32Array(bands);
     for (let band = 0; band < bands; band++) {
       let key = band;
       for (let r = 0; r < rows; r++) key = mix(key ^ sig[band * rows + r]!);
-      out.push(key);
+      out[band] = key;
     }
     return out;
   }
@@ -201,8 +207,9 @@ export class StoryIndex {
     const hits = new Map<number, number>();
     for (const b of e.bands) {
       const list = this.buckets.get(b);
-      if (!list) continue;
-      for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_BUCKET_SCAN; k--) hits.set(list[k]!, (hits.get(list[k]!) ?? 0) + 1);
+      if (list === undefined) continue;
+      if (typeof list === 'number') hits.set(list, (hits.get(list) ?? 0) + 1);
+      else for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_BUCKET_SCAN; k--) hits.set(list[k]!, (hits.get(list[k]!) ?? 0) + 1);
     }
     if (hits.size === 0) return undefined;
     const order = [...hits].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, MAX_CHECKS);
