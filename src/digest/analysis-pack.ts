@@ -147,6 +147,12 @@ class Reader {
   }
 }
 
+/**
+ * A copy of a slice that does not hold on to the string it was cut from: a sentence that becomes a
+ * story's summary line would otherwise keep its whole article in memory for as long as the story.
+ */
+const flat = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
 /** Packs an analysis (its candidates' offsets point into the analysed text). */
 export function packAnalysis(version: number, a: Omit<Analysis, 'cands'> & { cands: PackCandidate[] }): ArticleAnalysis {
   const w = new Writer();
@@ -189,7 +195,7 @@ export function unpackAnalysis(an: ArticleAnalysis, text: string): Analysis {
     else {
       const len = r.uint();
       if (o + len > text.length) throw new RangeError('packed analysis points past the text');
-      s = text.slice(o, o + len);
+      s = flat(text.slice(o, o + len));
     }
     cands.push({ i, s, n: r.f64(), t: r.list(count), k: r.list(count) });
   }
