@@ -45,7 +45,6 @@ export function storyCandidates(stories: readonly StoryRecord[], f: StoryFilter,
   const from = f.from.getTime();
   const to = f.to.getTime();
   const out: StoryCandidate[] = [];
-  const firsts = new Map<StoryCandidate, number>();
   for (const story of stories) {
     const members: StoryMember[] = [];
     let titleHits = 0;
@@ -66,11 +65,33 @@ export function storyCandidates(stories: readonly StoryRecord[], f: StoryFilter,
     if (members.length === 0) continue;
     const score = baseScore({ sources: sources.size, latest, size: members.length, topic: f.verdict ? titleHits / members.length : 0 }, now);
     const whole = members.length === story.members.length;
-    const c = { story, members: whole ? story.members : members, whole, score };
-    out.push(c);
-    firsts.set(c, Date.parse(story.first));
+    out.push({ story, members: whole ? story.members : members, whole, score });
   }
-  return out.sort((x, y) => y.score - x.score || firsts.get(x)! - firsts.get(y)! || (x.story.id < y.story.id ? -1 : 1));
+  return out.sort(byScore);
+}
+
+/** Best base score first, then the earlier story, then by id: a total order, so chats agree. */
+function byScore(x: StoryCandidate, y: StoryCandidate): number {
+  return y.score - x.score || firstTime(x.story) - firstTime(y.story) || (x.story.id < y.story.id ? -1 : 1);
+}
+
+const FIRSTS = new WeakMap<StoryRecord, number>();
+function firstTime(story: StoryRecord): number {
+  let t = FIRSTS.get(story);
+  if (t === undefined) FIRSTS.set(story, (t = Date.parse(story.first)));
+  return t;
+}
+
+/**
+ * The candidates `storyCandidates(stories, f)` would give, from `base` (the same window, topics and
+ * mutes, with fewer feeds admitted) and `changed`, the stories holding an article of the feeds
+ * `f` admits beyond base's: only those are cut anew. A chat with its own feeds costs its own
+ * feeds' stories, not the window.
+ */
+export function candidatesWithFeeds(base: readonly StoryCandidate[], changed: readonly StoryRecord[], f: StoryFilter, now: Date): StoryCandidate[] {
+  if (changed.length === 0) return [...base];
+  const ids = new Set(changed.map((s) => s.id));
+  return [...base.filter((c) => !ids.has(c.story.id)), ...storyCandidates(changed, f, now)].sort(byScore);
 }
 
 /** A chosen story and, for a chat that had it before, what is new. */

@@ -12,8 +12,8 @@ import { normalizeWords } from '../digest/build.js';
 import { emptyDigestText } from '../digest/empty.js';
 import { phraseMatcher } from '../digest/select.js';
 import { storyOf } from '../digest/story.js';
-import { chooseStories, storyCandidates } from '../digest/story-digest.js';
-import type { ChosenStory, StoryCandidate } from '../digest/story-digest.js';
+import { candidatesWithFeeds, chooseStories, storyCandidates } from '../digest/story-digest.js';
+import type { ChosenStory, StoryCandidate, StoryFilter } from '../digest/story-digest.js';
 import type { Digest, Story } from '../digest/types.js';
 import { extractiveSummarizer } from '../summarizer/summarizer.js';
 import type { Summarizer } from '../summarizer/summarizer.js';
@@ -133,19 +133,34 @@ export class StoryDigests {
   }
 
   private async candidates(req: DigestRequest, topics: string[], mutes: string[], now: Date): Promise<Shared> {
-    const stories = await this.keeper.storiesIn(req.from, req.to);
-    const generation = this.keeper.generation;
     const feeds = await this.feedList(now);
-    const admitted = new Set<string | null>([null, ...feeds.filter((f) => f.scope === 'global' || f.scope === req.scope).map((f) => f.id)]);
     // Chats whose scopes admit the same feeds share one candidate set.
     const own = feeds.filter((f) => f.scope === req.scope).map((f) => f.id).sort();
+    return this.sharedFor(req, own, feeds, topics, mutes, now);
+  }
+
+  private async sharedFor(req: DigestRequest, own: string[], feeds: Feed[], topics: string[], mutes: string[], now: Date): Promise<Shared> {
+    const stories = await this.keeper.storiesIn(req.from, req.to);
+    const generation = this.keeper.generation;
     const key = JSON.stringify([req.from.getTime(), req.to.getTime(), own, topics, mutes, Math.floor(now.getTime() / 60_000)]);
     const hit = this.shared.get(key);
     if (hit) {
       const s = await hit;
       if (s.generation === generation && now.getTime() - s.at < SHARED_TTL_MS) return s;
     }
-    const made = this.compute(stories, admitted, req, topics, mutes, now, generation);
+    const made = (async (): Promise<Shared> => {
+      const admitted = new Set<string | null>([null, ...own, ...feeds.filter((f) => f.scope === 'global').map((f) => f.id)]);
+      const filter = await this.filterOf(req, admitted, topics, mutes, generation);
+      let candidates: StoryCandidate[];
+      if (own.length === 0) candidates = storyCandidates(stories, filter, now);
+      else {
+        // The chats without feeds of their own, plus the stories that hold this chat's feeds' articles.
+        const base = await this.sharedFor(req, [], feeds, topics, mutes, now);
+        const mine = new Set(own);
+        candidates = candidatesWithFeeds(base.candidates, stories.filter((st) => st.members.some((m) => m.feedId !== null && mine.has(m.feedId))), filter, now);
+      }
+      return { at: now.getTime(), generation, candidates, built: new Map(), chosen: new Map(), images: new Map() };
+    })();
     this.shared.delete(key);
     this.shared.set(key, made);
     while (this.shared.size > SHARED_MAX) this.shared.delete(this.shared.keys().next().value!);
@@ -153,7 +168,8 @@ export class StoryDigests {
     return made;
   }
 
-  private async compute(stories: StoryRecord[], admitted: Set<string | null>, req: DigestRequest, topics: string[], mutes: string[], now: Date, generation: number): Promise<Shared> {
+  /** Which of a story's articles the chat may see: window, feeds, and the topic and mute verdicts. */
+  private async filterOf(req: DigestRequest, admitted: Set<string | null>, topics: string[], mutes: string[], generation: number): Promise<StoryFilter> {
     let verdict: ((id: string) => { keep: boolean; titleHit: boolean }) | undefined;
     if (topics.length > 0 || mutes.length > 0) {
       const texts = await this.textsOf(req.from, req.to, generation);
@@ -174,8 +190,7 @@ export class StoryDigests {
         return v;
       };
     }
-    const filter = { from: req.from, to: req.to, admits: (f: string | null) => admitted.has(f), ...(verdict ? { verdict } : {}) };
-    return { at: now.getTime(), generation, candidates: storyCandidates(stories, filter, now), built: new Map(), chosen: new Map(), images: new Map() };
+    return { from: req.from, to: req.to, admits: (f: string | null) => admitted.has(f), ...(verdict ? { verdict } : {}) };
   }
 
   /** Title and text of the window's articles, lower-cased, read once per window while no story changes. */
