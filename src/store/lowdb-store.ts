@@ -12,7 +12,10 @@
  *   <dir>/notes.json                 {schema: 1, notes: [...]} long texts buttons refer to, at most 2,000
  *
  * Every file is checked when read and refused (never repaired or overwritten) when bad. Every
- * change is written atomically before its promise resolves. Operations run one at a time, in order.
+ * change is written atomically before its promise resolves. Operations on one kind of record
+ * (articles and stories, feeds, subscriptions, deliveries, histories, notes) run one at a time, in call
+ * order; different kinds go side by side, so a digest reading stories never waits for the durable
+ * write of another chat's delivery record, and writes to different files share the disk's flushes.
  */
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -114,8 +117,12 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
   }
 }
 
+/** What one queue guards: articles and stories change together (the keeper), the rest each alone. */
+type Kind = 'articles' | 'feeds' | 'subs' | 'deliveries' | 'history';
+const KINDS: readonly Kind[] = ['articles', 'feeds', 'subs', 'deliveries', 'history'];
+
 class LowdbStore implements Store {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queues: Record<Kind, Promise<unknown>> = { articles: Promise.resolve(), feeds: Promise.resolve(), subs: Promise.resolve(), deliveries: Promise.resolve(), history: Promise.resolve() };
   private closed = false;
   /** Why the folder is no longer ours (set by the folder watch); every call is refused from then on. */
   lost: string | null = null;
@@ -140,46 +147,47 @@ class LowdbStore implements Store {
   private readonly stories: StoryPartitions;
   private readonly history: HistoryBuckets;
 
-  /** Runs operations one at a time so in-memory state and files change in call order. */
-  private run<T>(fn: () => Promise<T> | T): Promise<T> {
+  /** Runs operations on the given kinds of record one at a time, so their state and files change in call order. */
+  private run<T>(kinds: readonly Kind[], fn: () => Promise<T> | T): Promise<T> {
     if (this.lost) return Promise.reject(new StoreError(`${this.lost}; newsbot stopped writing to it`, { file: this.dir }));
     if (this.closed) return Promise.reject(new StoreError(`the store in ${this.dir} is closed`));
-    const p = this.queue.then(fn);
-    this.queue = p.catch(() => undefined);
+    const p = Promise.all(kinds.map((k) => this.queues[k])).then(fn);
+    const settled = p.catch(() => undefined);
+    for (const k of kinds) this.queues[k] = settled;
     return p;
   }
 
-  addArticles = (articles: Parameters<Store['addArticles']>[0]) => this.run(() => this.articles.add(articles));
-  getArticle = (id: string) => this.run(() => this.articles.get(id));
-  hasArticle = (id: string) => this.run(() => this.articles.has(id));
-  listArticles = (query?: Parameters<Store['listArticles']>[0]) => this.run(() => this.articles.list(query));
-  countArticles = () => this.run(() => this.articles.count());
+  addArticles = (articles: Parameters<Store['addArticles']>[0]) => this.run(['articles'], () => this.articles.add(articles));
+  getArticle = (id: string) => this.run(['articles'], () => this.articles.get(id));
+  hasArticle = (id: string) => this.run(['articles'], () => this.articles.has(id));
+  listArticles = (query?: Parameters<Store['listArticles']>[0]) => this.run(['articles'], () => this.articles.list(query));
+  countArticles = () => this.run(['articles'], () => this.articles.count());
 
-  putStories = (stories: StoryRecord[]) => this.run(() => this.stories.put(stories));
-  getStory = (id: string) => this.run(() => this.stories.get(id));
-  listStories = (query?: Parameters<Store['listStories']>[0]) => this.run(() => this.stories.list(query));
+  putStories = (stories: StoryRecord[]) => this.run(['articles'], () => this.stories.put(stories));
+  getStory = (id: string) => this.run(['articles'], () => this.stories.get(id));
+  listStories = (query?: Parameters<Store['listStories']>[0]) => this.run(['articles'], () => this.stories.list(query));
 
-  getDigestHistory = (subscriptionId: string) => this.run(() => this.history.get(subscriptionId));
-  putDigestHistory = (h: DigestHistory) => this.run(() => this.history.put(h));
+  getDigestHistory = (subscriptionId: string) => this.run(['history'], () => this.history.get(subscriptionId));
+  putDigestHistory = (h: DigestHistory) => this.run(['history'], () => this.history.put(h));
 
-  listFeeds = () => this.run(() => this.feeds.list().map(copyRecord));
-  getFeed = (id: string) => this.run(() => nullableCopy(this.feeds.get(id)));
+  listFeeds = () => this.run(['feeds'], () => this.feeds.list().map(copyRecord));
+  getFeed = (id: string) => this.run(['feeds'], () => nullableCopy(this.feeds.get(id)));
   putFeed = (feed: Feed) =>
-    this.run(async () => {
+    this.run(['feeds'], async () => {
       assertRecord('feed', checkFeed, feed, 'id');
       await this.feeds.commit([copyRecord(feed)]);
     });
-  removeFeed = (id: string) => this.run(() => removeKey(this.feeds, id));
+  removeFeed = (id: string) => this.run(['feeds'], () => removeKey(this.feeds, id));
 
-  listSubscriptions = () => this.run(() => this.subs.list().map(copyRecord));
-  getSubscription = (id: string) => this.run(() => nullableCopy(this.subs.get(id)));
+  listSubscriptions = () => this.run(['subs'], () => this.subs.list().map(copyRecord));
+  getSubscription = (id: string) => this.run(['subs'], () => nullableCopy(this.subs.get(id)));
   putSubscription = (sub: Subscription) =>
-    this.run(async () => {
+    this.run(['subs'], async () => {
       assertRecord('subscription', checkSubscription, sub, 'id');
       await this.subs.commit([copyRecord(sub)]);
     });
   updateSubscription = (id: string, change: (current: Subscription | null) => Subscription | null) =>
-    this.run(async () => {
+    this.run(['subs'], async () => {
       const current = nullableCopy(this.subs.get(id));
       const next = change(current);
       if (next === null) return current;
@@ -188,25 +196,25 @@ class LowdbStore implements Store {
       await this.subs.commit([copyRecord(next)]);
       return copyRecord(next);
     });
-  removeSubscription = (id: string) => this.run(() => removeKey(this.subs, id));
+  removeSubscription = (id: string) => this.run(['subs'], () => removeKey(this.subs, id));
 
-  getDelivery = (key: string) => this.run(() => this.deliveries.get(key));
-  putDelivery = (record: DeliveryRecord) => this.run(() => this.deliveries.put(record));
-  putDeliveries = (records: DeliveryRecord[]) => this.run(() => this.deliveries.putMany(records));
-  listDeliveries = (subscriptionId?: string, limit?: number) => this.run(() => this.deliveries.list(subscriptionId, limit));
+  getDelivery = (key: string) => this.run(['deliveries'], () => this.deliveries.get(key));
+  putDelivery = (record: DeliveryRecord) => this.run(['deliveries'], () => this.deliveries.put(record));
+  putDeliveries = (records: DeliveryRecord[]) => this.run(['deliveries'], () => this.deliveries.putMany(records));
+  listDeliveries = (subscriptionId?: string, limit?: number) => this.run(['deliveries'], () => this.deliveries.list(subscriptionId, limit));
 
   putNote = (note: Note) =>
-    this.run(async () => {
+    this.run(['notes'], async () => {
       assertRecord('note', checkNote, note, 'key');
       const { file, max } = this.notes;
       const over = file.has(note.key) ? 0 : file.size + 1 - max;
       const drop = over > 0 ? [...file.list()].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)).slice(0, over).map((n) => n.key) : [];
       await file.commit([copyRecord(note)], drop);
     });
-  getNote = (key: string) => this.run(() => nullableCopy(this.notes.file.get(key)));
+  getNote = (key: string) => this.run(['notes'], () => nullableCopy(this.notes.file.get(key)));
 
   prune = (now: Date, retentionDays: number) =>
-    this.run(async () => {
+    this.run(['articles', 'deliveries', 'notes'], async () => {
       checkRetention(retentionDays);
       const expired = this.notes.file.list().filter((n) => Date.parse(n.expiresAt) < now.getTime()).map((n) => n.key);
       if (expired.length > 0) await this.notes.file.commit([], expired);
@@ -221,7 +229,7 @@ class LowdbStore implements Store {
     if (this.closed) return;
     this.closed = true;
     this.stopWatch();
-    await this.queue;
+    await Promise.all(KINDS.map((k) => this.queues[k]));
     // A lost folder's lock is not ours to remove (release checks its content anyway).
     if (!this.lost) await this.lock.release();
   }

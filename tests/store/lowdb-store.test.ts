@@ -2,6 +2,7 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/lowdb-store.js';
+import { nodeFileOps } from '../../src/store/json-file-adapter.js';
 import type { Store } from '../../src/store/store.js';
 import { storeContract } from './store-contract.js';
 import { keeperFor, withStories } from '../../src/stories/story-keeper.js';
@@ -181,6 +182,32 @@ describe('lowdb store files', () => {
     await store.close();
     store = await openStore(dir, { now: () => NOW });
     expect(await store.countArticles()).toBe(4);
+  });
+
+  it('given a delivery record whose write is slow, answers reads of articles and subscriptions meanwhile, and the record once it is durable', async () => {
+    await store.close();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const ops = { ...nodeFileOps, async writeNew(path: string, data: string) {
+      if (path.includes('deliveries')) await held;
+      return nodeFileOps.writeNew(path, data);
+    } };
+    store = await openStore(dir, { now: () => NOW, fs: ops });
+    const a = article();
+    await store.addArticles([a]);
+    await store.putSubscription(subscription());
+    const record = delivery(hoursAgo(1));
+    const slow = store.putDelivery(record);
+    const later = store.getDelivery(record.key);
+    expect(await store.getArticle(a.id)).toEqual(a);
+    expect(await store.listSubscriptions()).toHaveLength(1);
+    let done = false;
+    void later.then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false); // a read of deliveries still waits for the write before it
+    release();
+    await slow;
+    expect(await later).toEqual(record);
   });
 
   it('keeps concurrent calls in order', async () => {
