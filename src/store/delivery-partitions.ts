@@ -67,6 +67,11 @@ export class DeliveryPartitions {
     return d;
   }
 
+  /** The part a stored record is in. */
+  partOf(key: string): string | undefined {
+    return this.index.get(key);
+  }
+
   get(key: string): DeliveryRecord | null {
     const day = this.index.get(key);
     const r = day === undefined ? undefined : this.parts.get(day)?.get(key);

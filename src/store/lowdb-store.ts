@@ -31,7 +31,7 @@ import { ensureDir, sweepTempFiles } from './folder.js';
 import { RecordFile } from './record-file.js';
 import type { RecordKind } from './record-file.js';
 import { ArticlePartitions } from './article-partitions.js';
-import { DeliveryPartitions } from './delivery-partitions.js';
+import { DeliveryPartitions, deliveryPart } from './delivery-partitions.js';
 import { StoryPartitions } from './story-partitions.js';
 import { HistoryBuckets } from './history-buckets.js';
 import { checkRetention } from './partitions.js';
@@ -117,12 +117,9 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
   }
 }
 
-/** What one queue guards: articles and stories change together (the keeper), the rest each alone. */
-type Kind = 'articles' | 'feeds' | 'subs' | 'deliveries' | 'history';
-const KINDS: readonly Kind[] = ['articles', 'feeds', 'subs', 'deliveries', 'history'];
-
 class LowdbStore implements Store {
-  private readonly queues: Record<Kind, Promise<unknown>> = { articles: Promise.resolve(), feeds: Promise.resolve(), subs: Promise.resolve(), deliveries: Promise.resolve(), history: Promise.resolve() };
+  /** One queue per kind of record: articles and stories change together (the keeper), the rest each alone. */
+  private readonly queues = new Map<string, Promise<unknown>>();
   private closed = false;
   /** Why the folder is no longer ours (set by the folder watch); every call is refused from then on. */
   lost: string | null = null;
@@ -147,14 +144,38 @@ class LowdbStore implements Store {
   private readonly stories: StoryPartitions;
   private readonly history: HistoryBuckets;
 
-  /** Runs operations on the given kinds of record one at a time, so their state and files change in call order. */
-  private run<T>(kinds: readonly Kind[], fn: () => Promise<T> | T): Promise<T> {
+  /**
+   * Runs operations on the given kinds of record one at a time, so their state and files change in
+   * call order. Delivery records queue per partition file (`deliveries:<part>`): a slot's records
+   * before and after each message are written for many chats at once. An operation on every
+   * delivery record (`deliveries`) waits for all of them, and they for it.
+   */
+  private run<T>(kinds: readonly string[], fn: () => Promise<T> | T): Promise<T> {
     if (this.lost) return Promise.reject(new StoreError(`${this.lost}; newsbot stopped writing to it`, { file: this.dir }));
     if (this.closed) return Promise.reject(new StoreError(`the store in ${this.dir} is closed`));
-    const p = Promise.all(kinds.map((k) => this.queues[k])).then(fn);
+    const all = kinds.includes('deliveries');
+    const parts = all ? [...this.queues.keys()].filter((k) => k.startsWith('deliveries:')) : [];
+    const waits = new Set([...kinds, ...parts, ...(kinds.some((k) => k.startsWith('deliveries:')) ? ['deliveries'] : [])]);
+    const p = Promise.all([...waits].map((k) => this.queues.get(k))).then(fn);
     const settled = p.catch(() => undefined);
-    for (const k of kinds) this.queues[k] = settled;
+    for (const k of [...kinds, ...parts]) this.queues.set(k, settled);
+    // A partition queue that has nothing left to wait for is dropped (a day has 16, days go by).
+    void settled.then(() => {
+      for (const k of [...kinds, ...parts]) if (k.startsWith('deliveries:') && this.queues.get(k) === settled) this.queues.delete(k);
+    });
     return p;
+  }
+
+  /** The delivery queues a record's key and fields belong to (a record whose slot moved touches two files). */
+  private deliveryKinds(key: string, record?: DeliveryRecord): string[] {
+    const at = key.lastIndexOf('@');
+    const slot = key.slice(at + 1);
+    if (at < 0 || Number.isNaN(Date.parse(slot))) return ['deliveries'];
+    const parts = new Set([deliveryPart({ subscriptionId: key.slice(0, at), slot })]);
+    if (record && !Number.isNaN(Date.parse(record.slot))) parts.add(deliveryPart(record));
+    const old = this.deliveries.partOf(key);
+    if (old !== undefined) parts.add(old);
+    return [...parts].map((part) => `deliveries:${part}`);
   }
 
   addArticles = (articles: Parameters<Store['addArticles']>[0]) => this.run(['articles'], () => this.articles.add(articles));
@@ -198,8 +219,8 @@ class LowdbStore implements Store {
     });
   removeSubscription = (id: string) => this.run(['subs'], () => removeKey(this.subs, id));
 
-  getDelivery = (key: string) => this.run(['deliveries'], () => this.deliveries.get(key));
-  putDelivery = (record: DeliveryRecord) => this.run(['deliveries'], () => this.deliveries.put(record));
+  getDelivery = (key: string) => this.run(this.deliveryKinds(key), () => this.deliveries.get(key));
+  putDelivery = (record: DeliveryRecord) => this.run(typeof record?.key === 'string' ? this.deliveryKinds(record.key, record) : ['deliveries'], () => this.deliveries.put(record));
   putDeliveries = (records: DeliveryRecord[]) => this.run(['deliveries'], () => this.deliveries.putMany(records));
   listDeliveries = (subscriptionId?: string, limit?: number) => this.run(['deliveries'], () => this.deliveries.list(subscriptionId, limit));
 
@@ -229,7 +250,7 @@ class LowdbStore implements Store {
     if (this.closed) return;
     this.closed = true;
     this.stopWatch();
-    await Promise.all(KINDS.map((k) => this.queues[k]));
+    await Promise.all(this.queues.values());
     // A lost folder's lock is not ours to remove (release checks its content anyway).
     if (!this.lost) await this.lock.release();
   }

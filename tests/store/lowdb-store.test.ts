@@ -210,6 +210,28 @@ describe('lowdb store files', () => {
     expect(await later).toEqual(record);
   });
 
+  it('given a slow write to one delivery partition, stores a record of another partition meanwhile', async () => {
+    await store.close();
+    const slot = hoursAgo(1);
+    const ids = Array.from({ length: 40 }, (_, i) => `telegram:${i}`);
+    const first = delivery(slot, { subscriptionId: ids[0]! });
+    const other = delivery(slot, { subscriptionId: ids.find((id) => deliveryPart({ slot, subscriptionId: id }) !== deliveryPart(first))! });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const slowFile = `${deliveryPart(first)}.json`;
+    const ops = { ...nodeFileOps, async writeNew(path: string, data: string) {
+      if (path.includes(slowFile)) await held;
+      return nodeFileOps.writeNew(path, data);
+    } };
+    store = await openStore(dir, { now: () => NOW, fs: ops });
+    const slow = store.putDelivery(first);
+    await store.putDelivery(other);
+    expect(await store.getDelivery(other.key)).toEqual(other);
+    release();
+    await slow;
+    expect((await store.listDeliveries()).map((d) => d.key).sort()).toEqual([first.key, other.key].sort());
+  });
+
   it('keeps concurrent calls in order', async () => {
     const batch = Array.from({ length: 20 }, () => article());
     const results = await Promise.all(batch.map((a) => store.addArticles([a, batch[0]!])));
