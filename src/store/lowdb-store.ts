@@ -46,7 +46,7 @@ export interface OpenStoreOptions {
   retentionDays?: number;
   /** The clock (default: the system clock); used for the lock's start time, meta.json and pruning at open. */
   now?: () => Date;
-  /** How many article chunks (up to 1,000 articles each) to keep in memory (default 4: a chunk with its analyses is tens of MB in memory); story hours: at least 48. */
+  /** How many article chunks (up to 1,000 articles each) to keep in memory (default 4; a chunk is kept as its lines, about 6 MB); story hours: at least 48. */
   cachePartitions?: number;
   /** Notes kept at most (default MAX_NOTES). */
   maxNotes?: number;

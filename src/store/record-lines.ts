@@ -21,23 +21,30 @@ const BACKSLASH = 0x5c;
 /**
  * Each record's line as last written. A store's records are replaced, never changed in place, so a
  * record already written has the same line: rewriting a file of a thousand records after adding a
- * few serialises only the new ones (a story hour rewritten by every ingest batch stays cheap).
+ * few serialises only the new ones (subscriptions.json rewritten after every delivery stays cheap).
  */
 const LINES = new WeakMap<object, string>();
 
+/** One record's line: its JSON with the key first. */
+export function recordLine(keyName: string, record: unknown): string {
+  const rec = record as Record<string, unknown>;
+  // Spreading after setting the key keeps the key first whatever order the caller built the record in.
+  return JSON.stringify({ [keyName]: rec[keyName], ...rec });
+}
+
+/** A file in the layout above from its records' lines. */
+export function fileOfLines(field: string, lines: Iterable<string>): string {
+  const list = [...lines];
+  return `{"schema":${SCHEMA_VERSION},${JSON.stringify(field)}:[${list.length ? `\n${list.join(',\n')}\n` : ''}]}\n`;
+}
+
 /** Serialises `{schema, [field]: records}` in the layout above. */
 export function serializeRecords(field: string, keyName: string, records: readonly unknown[]): string {
-  const lines = records.map((r) => {
-    const rec = r as Record<string, unknown>;
-    let line = LINES.get(rec);
-    if (line === undefined) {
-      // Spreading after setting the key keeps the key first whatever order the caller built the record in.
-      line = JSON.stringify({ [keyName]: rec[keyName], ...rec });
-      LINES.set(rec, line);
-    }
+  return fileOfLines(field, records.map((r) => {
+    let line = LINES.get(r as object);
+    if (line === undefined) LINES.set(r as object, (line = recordLine(keyName, r)));
     return line;
-  });
-  return `{"schema":${SCHEMA_VERSION},${JSON.stringify(field)}:[${lines.length ? `\n${lines.join(',\n')}\n` : ''}]}\n`;
+  }));
 }
 
 /**

@@ -2,18 +2,16 @@
  * Stories in hour partitions by the hour of their latest article, `stories/YYYY-MM-DDTHH.json`. A
  * story still growing lives in a recent file, so a digest of the last day reads that day's files; a
  * put writes only the (small) hours it touches (a story whose latest hour moved is written to the new
- * hour, then removed from the old one). An id → day index is built at open from a byte scan of the keys;
- * loaded partitions are kept in a small LRU cache, like the articles.
+ * hour, then removed from the old one). An id → hour index is built at open from a byte scan of the keys;
+ * loaded hours are kept, as lines, in a small LRU cache, like the articles (PartitionCache).
  */
-import { join } from 'node:path';
 import type { StoryRecord } from '../model.js';
 import type { StoryQuery } from './store.js';
 import type { FileOps } from './json-file-adapter.js';
-import { RecordFile } from './record-file.js';
 import type { RecordKind } from './record-file.js';
+import { PartitionCache } from './partition-cache.js';
 import { isExpired } from './partitions.js';
-import { listPartitionDays, removeFile } from './folder.js';
-import { copyRecord } from './query.js';
+import { listPartitionDays } from './folder.js';
 import { assertRecord, checkStory } from './schema.js';
 import { StoreError } from './store-error.js';
 
@@ -51,109 +49,52 @@ export function sortStories(list: StoryRecord[]): StoryRecord[] {
 }
 
 export class StoryPartitions {
-  private readonly index = new Map<string, string>();
-  private readonly days = new Map<string, Set<string>>();
-  private readonly cache = new Map<string, RecordFile<StoryRecord>>();
-
-  private constructor(
-    private readonly dir: string,
-    private readonly ops: FileOps,
-    private readonly cacheSize: number,
-  ) {}
+  private constructor(private readonly parts: PartitionCache<StoryRecord>) {}
 
   static async open(dir: string, opts: { ops: FileOps; cacheSize: number }): Promise<StoryPartitions> {
-    const parts = new StoryPartitions(dir, opts.ops, Math.max(1, opts.cacheSize));
-    for (const day of await listPartitionDays(dir, HOUR_FILE)) {
-      const path = parts.fileOf(day);
-      const ids = new Set<string>();
-      for (const id of await RecordFile.keysOf(path, STORIES, opts.ops)) {
-        const other = parts.index.get(id) ?? (ids.has(id) ? day : undefined);
-        if (other !== undefined) {
-          throw new StoreError(`story ${id} is stored in both ${parts.fileOf(other)} and ${path}; remove one copy (newsbot will not choose for you)`, { file: path });
-        }
-        ids.add(id);
-        parts.index.set(id, day);
-      }
-      parts.days.set(day, ids);
-    }
-    return parts;
+    const cache = new PartitionCache(dir, STORIES, opts.ops, Math.max(1, opts.cacheSize), 'story');
+    for (const hour of await listPartitionDays(dir, HOUR_FILE)) await cache.open(hour, false);
+    return new StoryPartitions(cache);
   }
 
-  async get(id: string): Promise<StoryRecord | null> {
-    const day = this.index.get(id);
-    if (day === undefined) return null;
-    const s = (await this.partition(day)).get(id);
-    return s ? copyRecord(s) : null;
+  get(id: string): Promise<StoryRecord | null> {
+    return this.parts.get(id);
   }
 
-  /** One write per day touched; stories that moved day are then removed from their old day. */
+  /** One write per hour touched; stories that moved hour are then removed from their old hour. */
   async put(input: readonly StoryRecord[]): Promise<void> {
     for (const s of input) assertRecord('story', checkStory, s, 'id');
-    const byDay = new Map<string, StoryRecord[]>();
+    const byHour = new Map<string, StoryRecord[]>();
     for (const s of input) {
-      const day = hourOf(s.last);
-      const list = byDay.get(day) ?? [];
-      list.push(copyRecord(s));
-      byDay.set(day, list);
+      const hour = hourOf(s.last);
+      const list = byHour.get(hour) ?? [];
+      list.push(s);
+      byHour.set(hour, list);
     }
     const moved = new Map<string, string[]>();
-    for (const [day, list] of [...byDay].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      await (await this.partition(day)).commit(list);
-      const ids = this.days.get(day) ?? new Set<string>();
+    for (const [hour, list] of [...byHour].sort(([a], [b]) => (a < b ? -1 : 1))) {
       for (const s of list) {
-        const old = this.index.get(s.id);
-        if (old !== undefined && old !== day) moved.set(old, [...(moved.get(old) ?? []), s.id]);
-        this.index.set(s.id, day);
-        ids.add(s.id);
+        const old = this.parts.index.get(s.id);
+        if (old !== undefined && old !== hour) moved.set(old, [...(moved.get(old) ?? []), s.id]);
       }
-      this.days.set(day, ids);
+      await this.parts.commit(hour, list);
     }
-    for (const [day, ids] of moved) {
-      await (await this.partition(day)).commit([], ids);
-      for (const id of ids) this.days.get(day)?.delete(id);
-    }
+    for (const [hour, ids] of moved) await this.parts.commit(hour, [], ids);
   }
 
   /** Reads only hours on or after the window's start: a story's file is the hour of its latest article. */
   async list(query?: StoryQuery): Promise<StoryRecord[]> {
     const w = storyWindow(query);
     const out: StoryRecord[] = [];
-    for (const day of [...this.days.keys()].sort()) {
-      if (w.from !== undefined && hourStart(day) + HOUR_MS <= w.from) continue;
-      if ((this.days.get(day)?.size ?? 0) === 0) continue;
-      for (const s of (await this.partition(day)).list()) if (storyOverlaps(s, w)) out.push(copyRecord(s));
+    for (const [hour, ids] of [...this.parts.parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (w.from !== undefined && hourStart(hour) + HOUR_MS <= w.from) continue;
+      if (ids.size === 0) continue;
+      for (const s of await this.parts.list(hour)) if (storyOverlaps(s, w)) out.push(s);
     }
     return sortStories(out);
   }
 
   async prune(now: Date, retentionDays: number): Promise<void> {
-    for (const [day, ids] of [...this.days]) {
-      if (!isExpired(day.slice(0, 10), now, retentionDays)) continue;
-      await removeFile(this.fileOf(day), this.ops);
-      for (const id of ids) if (this.index.get(id) === day) this.index.delete(id);
-      this.days.delete(day);
-      this.cache.delete(day);
-    }
-  }
-
-  private fileOf(day: string): string {
-    return join(this.dir, `${day}.json`);
-  }
-
-  private async partition(day: string): Promise<RecordFile<StoryRecord>> {
-    let file = this.cache.get(day);
-    if (!file) {
-      file = this.days.has(day)
-        ? await RecordFile.load(this.fileOf(day), STORIES, { ops: this.ops, mustExist: true })
-        : RecordFile.fresh(this.fileOf(day), STORIES, this.ops);
-    }
-    this.cache.delete(day);
-    this.cache.set(day, file);
-    while (this.cache.size > this.cacheSize) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest === undefined) break;
-      this.cache.delete(oldest);
-    }
-    return file;
+    for (const hour of [...this.parts.parts.keys()]) if (isExpired(hour.slice(0, 10), now, retentionDays)) await this.parts.drop(hour);
   }
 }
