@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DISCORD_LIMITS, embedLength, renderDiscord, renderDiscordText } from '../../../src/bots/discord/render.js';
 import { escapeDiscord, neutralizeMentions } from '../../../src/bots/discord/escape.js';
 import { sampleDigest, sampleStory } from '../../digest/render/sample-digest.js';
+import { formErrors } from '../../fakes/discord/limits.js';
 
 describe('escapeDiscord', () => {
   it('given mentions, inserts a zero-width space so they cannot ping', () => {
@@ -69,5 +70,43 @@ describe('renderDiscordText', () => {
     const bodies = renderDiscordText(undefined, Array.from({ length: 100 }, (_, i) => `line ${i} ${'y'.repeat(45)}`));
     expect(bodies.length).toBeGreaterThan(2);
     for (const b of bodies) expect(b.content!.length).toBeLessThanOrEqual(2000);
+  });
+});
+
+describe('renderDiscord: buttons', () => {
+  const b = (label: string, data: string) => ({ label, data });
+  const withButtons = (n: number, more: boolean) => {
+    const stories = Array.from({ length: n }, (_, i) => sampleStory(i + 1, { summary: ['Short.'] }));
+    const buttons = { stories: Object.fromEntries(stories.map((s) => [s.id, [b('Summary', `s.${s.id}`), b('Sources', `r.${s.id}`)]])), ...(more ? { more: b('More stories', 'm.1') } : {}) };
+    return { digest: sampleDigest(stories), buttons };
+  };
+
+  it('given 25 stories with buttons, every message stays within Discord\'s component limits and More stories is under the last one', () => {
+    const { digest, buttons } = withButtons(25, true);
+    const messages = renderDiscord(digest, { buttons });
+    expect(messages.length).toBeGreaterThan(2);
+    for (const m of messages) {
+      expect(formErrors(m)).toBeNull();
+      expect(m.components!.length).toBeLessThanOrEqual(5);
+      expect(m.components!.every((r) => r.components.length <= 5)).toBe(true);
+    }
+    const labels = messages.map((m) => m.components!.flatMap((r) => r.components.map((c) => c.label)));
+    expect(labels.flat().filter((l) => l === 'More stories')).toHaveLength(1);
+    expect(labels.at(-1)!.at(-1)).toBe('More stories');
+    expect(labels[0]!.slice(0, 10)).toEqual([...Array.from({ length: 5 }, (_, i) => `Summary ${i + 1}`), ...Array.from({ length: 5 }, (_, i) => `Summary ${i + 6}`)]);
+  });
+
+  it('numbers a later page on from firstNumber, and shows the top picture only on the first page', () => {
+    const { digest, buttons } = withButtons(3, false);
+    digest.stories[0]!.image = 'https://cdn.example/p.jpg';
+    const [page] = renderDiscord(digest, { buttons, firstNumber: 6 });
+    expect(page!.embeds.map((e) => e.title?.split(' ')[0])).toEqual(['6.', '7.', '8.']);
+    expect(page!.embeds[0]!.thumbnail).toBeUndefined();
+    expect(page!.components!.flatMap((r) => r.components.map((c) => c.label))).toEqual(['Summary 6', 'Summary 7', 'Summary 8', 'Sources 6', 'Sources 7', 'Sources 8']);
+  });
+
+  it('puts a text reply\'s button rows under its last message', () => {
+    const bodies = renderDiscordText('Title', ['line'], [[b('◀ Previous', 'l.1'), b('Next ▶', 'l.2')]]);
+    expect(bodies.at(-1)!.components).toEqual([{ type: 1, components: [{ type: 2, style: 1, label: '◀ Previous', custom_id: 'l.1' }, { type: 2, style: 1, label: 'Next ▶', custom_id: 'l.2' }] }]);
   });
 });
