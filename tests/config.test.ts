@@ -90,3 +90,20 @@ describe('loadConfig: the model endpoint', () => {
     expect(() => loadConfig({ NEWSBOT_LLM_URL: 'ftp://x', NEWSBOT_LLM_MODEL: 'm' })).toThrow(/NEWSBOT_LLM_URL/);
   });
 });
+
+describe('loadConfig: the button key', () => {
+  it('given NEWSBOT_BUTTON_SECRET, keeps it as a secret; a short one is refused', async () => {
+    const { buttonSigner } = await import('../src/app.js');
+    const secret = 'a-long-enough-button-secret';
+    const config = loadConfig({ NEWSBOT_BUTTON_SECRET: secret, TELEGRAM_BOT_TOKEN: '123:abc' });
+    expect(config.buttonSecret).toBe(secret);
+    expect(secretsOf(config)).toContain(secret);
+    expect(() => loadConfig({ NEWSBOT_BUTTON_SECRET: 'short' })).toThrow(/NEWSBOT_BUTTON_SECRET must be at least 16 characters/);
+    // The key: the secret when set (a token change keeps it), else derived from the tokens (a restart keeps it).
+    const other = loadConfig({ NEWSBOT_BUTTON_SECRET: secret, TELEGRAM_BOT_TOKEN: '123:other' });
+    expect(Buffer.from(buttonSigner(config).key)).toEqual(Buffer.from(buttonSigner(other).key));
+    const a = buttonSigner(loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc' }));
+    expect(Buffer.from(a.key)).toEqual(Buffer.from(buttonSigner(loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc' })).key));
+    expect(Buffer.from(a.key)).not.toEqual(Buffer.from(buttonSigner(loadConfig({ TELEGRAM_BOT_TOKEN: '123:xyz' })).key));
+  });
+});
