@@ -55,8 +55,10 @@ export function subcommandOptions(spec: CommandSpec, action: string): readonly C
   return SUBCOMMANDS[spec.name]?.[action]?.options ?? spec.options.slice(1);
 }
 
-function basicOption(o: CommandOption): APIApplicationCommandBasicOption {
-  const common = { name: o.name, description: o.description.slice(0, 100), required: o.required };
+/** `key`: the catalogue key of its description ("opt.digest.topic"), for `description_localizations`. */
+function basicOption(o: CommandOption, key: string): APIApplicationCommandBasicOption {
+  const localized = localizations(key);
+  const common = { name: o.name, description: o.description.slice(0, 100), ...(localized ? { description_localizations: localized } : {}), required: o.required };
   if (o.type === 'attachment') return { ...common, type: ApplicationCommandOptionType.Attachment };
   if (o.type === 'integer') {
     return {
@@ -73,20 +75,24 @@ function basicOption(o: CommandOption): APIApplicationCommandBasicOption {
 }
 
 function subcommand(spec: CommandSpec, action: string): APIApplicationCommandSubcommandOption {
+  const localized = localizations(`sub.${spec.name}.${action}`);
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name: action,
     description: (SUBCOMMANDS[spec.name]?.[action]?.description ?? `${spec.name} ${action}`).slice(0, 100),
-    options: subcommandOptions(spec, action).map(basicOption),
+    ...(localized ? { description_localizations: localized } : {}),
+    options: subcommandOptions(spec, action).map((o) => basicOption(o, `opt.${spec.name}.${action}.${o.name}`)),
   };
 }
 
 /** Discord's locale codes for our languages (Discord has no Persian locale). */
 const DISCORD_LOCALES: Readonly<Record<string, readonly string[]>> = { de: ['de'], es: ['es-ES', 'es-419'], fr: ['fr'], ru: ['ru'] };
 
-/** A command's description in every language Discord offers, for `description_localizations`. */
-function descriptionLocalizations(name: string): Record<string, string> | undefined {
-  const key = `cmd.${name}`;
+/**
+ * A description (of a command "cmd.digest", an option "opt.digest.topic", a subcommand
+ * "sub.feeds.add") in every language Discord offers, for `description_localizations`.
+ */
+function localizations(key: string): Record<string, string> | undefined {
   if (!(key in en)) return undefined;
   const texts = allTexts(key as MessageKey);
   const out: Record<string, string> = {};
@@ -99,12 +105,12 @@ export function commandDefinitions(specs: readonly CommandSpec[] = COMMANDS): RE
   return specs.map((spec) => ({
     name: spec.name,
     description: spec.description.slice(0, 100),
-    ...(descriptionLocalizations(spec.name) ? { description_localizations: descriptionLocalizations(spec.name)! } : {}),
+    ...(localizations(`cmd.${spec.name}`) ? { description_localizations: localizations(`cmd.${spec.name}`)! } : {}),
     // Admins can override this per server, so handlers check the member's permissions again.
     default_member_permissions: spec.admin ? MANAGE_GUILD : null,
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     options: hasSubcommands(spec)
       ? (spec.options[0]?.choices ?? []).map((action) => subcommand(spec, action))
-      : spec.options.map(basicOption),
+      : spec.options.map((o) => basicOption(o, `opt.${spec.name}.${o.name}`)),
   }));
 }

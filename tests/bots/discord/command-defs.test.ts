@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandDefinitions, MANAGE_GUILD } from '../../../src/bots/discord/command-defs.js';
 import { COMMANDS } from '../../../src/bots/commands/catalog.js';
+import { en } from '../../../src/i18n/messages/en.js';
 
 type Opt = { type: number; name: string; description: string; required?: boolean; options?: Opt[]; autocomplete?: boolean; max_length?: number; min_value?: number; max_value?: number; choices?: unknown[] };
 const defs = commandDefinitions() as unknown as { name: string; description: string; default_member_permissions: string | null; contexts: number[]; options: Opt[] }[];
@@ -24,6 +25,33 @@ describe('given the shared command catalog', () => {
     }
     const help = commandDefinitions().find((d) => d.name === 'help') as { description_localizations?: Record<string, string> };
     expect(help.description_localizations?.de).toBe('Was dieser Bot kann');
+  });
+
+  it('localises every option and subcommand description too, and English there is the catalogue’s own', () => {
+    for (const d of commandDefinitions()) {
+      for (const o of all((d as unknown as { options: Opt[] }).options)) {
+        const loc = (o as { description_localizations?: Record<string, string> }).description_localizations ?? {};
+        expect(Object.keys(loc).sort(), `${d.name} ${o.name}`).toEqual(['de', 'es-419', 'es-ES', 'fr', 'ru']);
+        for (const text of Object.values(loc)) expect(text.length).toBeLessThanOrEqual(100);
+      }
+    }
+    const opt = (cmd: string, ...path: string[]) => {
+      let opts = def(cmd).options as (Opt & { description_localizations?: Record<string, string> })[];
+      let found: (Opt & { description_localizations?: Record<string, string> }) | undefined;
+      for (const name of path) {
+        found = opts.find((o) => o.name === name);
+        opts = (found?.options ?? []) as typeof opts;
+      }
+      return found!;
+    };
+    expect(opt('digest', 'topic').description_localizations?.de).toBe('Nur Meldungen zu diesem Thema');
+    expect(opt('feeds', 'add').description_localizations?.fr).toBe('Ajouter un flux RSS/Atom (ou une page qui en indique un)');
+    expect(opt('topics', 'add', 'words').description_localizations?.ru).toBe('например климат энергия -знаменитости');
+    // The English catalogue holds the text Discord shows by default, so the two cannot drift apart.
+    for (const key of Object.keys(en).filter((k) => /^(opt|sub)\./.test(k))) {
+      const [, cmd, ...path] = key.split('.');
+      expect(opt(cmd!, ...path).description, key).toBe(en[key as keyof typeof en]);
+    }
   });
 
   it('gives admin commands Manage Guild ("32") as default permission and leaves the rest open', () => {
