@@ -14,6 +14,11 @@ export interface FolderWatchOptions {
 }
 
 export const FOLDER_CHECK_MS = 30_000;
+/**
+ * A change is looked at again after this long before it is reported: a folder moved away and a new
+ * one made in its place are two steps, and the first alone reads as "deleted".
+ */
+const SETTLE_MS = 500;
 
 interface Identity {
   dir: string;
@@ -47,8 +52,14 @@ export function startFolderWatch(dir: string, lockFile: string, was: Identity, l
     timer = setTimeout(() => void check(), o.intervalMs ?? FOLDER_CHECK_MS);
     timer.unref();
   };
+  const look = (): Promise<string | null> => folderChange(dir, lockFile, was, lockText).catch((err: unknown) => `the data folder ${dir} cannot be checked (${(err as Error).message})`);
   const check = async (): Promise<void> => {
-    const change = await folderChange(dir, lockFile, was, lockText).catch((err: unknown) => `the data folder ${dir} cannot be checked (${(err as Error).message})`);
+    let change = await look();
+    if (change) {
+      // Settled: the latest reading says what happened (a deletion may turn out to be a replacement).
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS).unref());
+      change = (await look()) ?? change;
+    }
     if (stopped) return;
     if (change) {
       stopped = true;
