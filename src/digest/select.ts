@@ -47,10 +47,18 @@ function containsWords(text: string, words: readonly string[]): boolean {
  * user input never becomes a regular expression. Returns how many phrases a text mentions.
  */
 export function phraseMatcher(phrases: readonly string[]): (text: string) => number {
+  const match = lowerPhraseMatcher(phrases);
+  return (text: string) => match(text.toLowerCase());
+}
+
+/**
+ * {@link phraseMatcher} for text already lower-cased: a digest matching ten topic sets against the
+ * window's articles lower-cases each article once, not once per set.
+ */
+export function lowerPhraseMatcher(phrases: readonly string[]): (lowerText: string) => number {
   const compiled = phrases.map(phraseWords).filter((w): w is string[] => w !== null);
-  return (text: string) => {
+  return (lower: string) => {
     if (compiled.length === 0) return 0;
-    const lower = text.toLowerCase();
     let hits = 0;
     for (const words of compiled) if (containsWords(lower, words)) hits++;
     return hits;

@@ -10,7 +10,7 @@ import type { Store } from '../store/store.js';
 import { analyzed } from '../digest/analysis.js';
 import { normalizeWords } from '../digest/build.js';
 import { emptyDigestText } from '../digest/empty.js';
-import { phraseMatcher } from '../digest/select.js';
+import { lowerPhraseMatcher } from '../digest/select.js';
 import { storyOf } from '../digest/story.js';
 import { candidatesWithFeeds, chooseStories, storyCandidates } from '../digest/story-digest.js';
 import type { ChosenStory, StoryCandidate, StoryFilter } from '../digest/story-digest.js';
@@ -173,8 +173,8 @@ export class StoryDigests {
     let verdict: ((id: string) => { keep: boolean; titleHit: boolean }) | undefined;
     if (topics.length > 0 || mutes.length > 0) {
       const texts = await this.textsOf(req.from, req.to, generation);
-      const topic = topics.length ? phraseMatcher(topics) : null;
-      const mute = mutes.length ? phraseMatcher(mutes) : null;
+      const topic = topics.length ? lowerPhraseMatcher(topics) : null;
+      const mute = mutes.length ? lowerPhraseMatcher(mutes) : null;
       if (this.verdicts.generation !== generation) this.verdicts = { generation, byWords: new Map() };
       const wordsKey = JSON.stringify([topics, mutes]);
       let known = this.verdicts.byWords.get(wordsKey);
