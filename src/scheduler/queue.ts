@@ -1,22 +1,27 @@
 /**
- * One send queue per platform: callers wait their turn in FIFO order, and a single dispatcher
- * hands out permits as the platform's limits allow (rate-limit.ts). One loop instead of every
- * waiter polling keeps 1,000 waiting chats from waking 1,000 times per free place.
+ * One send queue per platform, shared by scheduled digests and command replies: callers wait
+ * their turn, and a single dispatcher hands out permits as the platform's limits allow
+ * (rate-limit.ts). Waiters are kept per chat and chats are served round robin, so a chat with a
+ * thousand sends waiting gets one turn per round like a chat with one: a flood from one chat
+ * cannot starve the others. One loop instead of every waiter polling keeps 1,000 waiting chats
+ * from waking 1,000 times per free place.
  */
 import type { Clock } from './clock.js';
 import { SendWindows } from './rate-limit.js';
 import type { LimitRule, Reservation } from './rate-limit.js';
 import type { SharedWindow } from './shared-window.js';
 
-interface Waiter {
-  chatId: string;
-  resolve(permit: Reservation | null): void;
-}
+type Resolve = (permit: Reservation | null) => void;
 
-/** FIFO, limit-aware admission of sends for one platform. */
+/** Fair, limit-aware admission of sends for one platform: FIFO within a chat, round robin across chats. */
 export class SendQueue {
   private readonly windows: SendWindows;
-  private readonly waiters: Waiter[] = [];
+  /** Waiters of each chat in arrival order; a chat is in `ring` exactly while it has waiters. */
+  private readonly byChat = new Map<string, Resolve[]>();
+  private readonly ring: string[] = [];
+  /** Where in `ring` the next round-robin scan starts. */
+  private turn = 0;
+  private count = 0;
   private running = false;
   private closed = false;
   private kick: (() => void) | null = null;
@@ -29,12 +34,18 @@ export class SendQueue {
   /**
    * Waits until a send to `chatId` is allowed and reserves it. Resolves null once the queue is
    * closed (shutdown): the caller stops and leaves its record to be resumed.
-   * Call `done(now)` on the permit when the send's response arrived.
+   * Call `release(permit)` when the send's response arrived.
    */
   acquire(chatId: string): Promise<Reservation | null> {
     if (this.closed) return Promise.resolve(null);
     return new Promise((resolve) => {
-      this.waiters.push({ chatId, resolve });
+      const list = this.byChat.get(chatId);
+      if (list) list.push(resolve);
+      else {
+        this.byChat.set(chatId, [resolve]);
+        this.ring.push(chatId);
+      }
+      this.count++;
       this.wake();
       void this.pump();
     });
@@ -49,17 +60,32 @@ export class SendQueue {
   /** The platform answered 429: nothing to this chat for `ms`. */
   retryAfter(chatId: string, ms: number): void {
     this.windows.block(chatId, this.clock.now().getTime() + ms);
+    this.wake();
   }
 
   /** Number of callers waiting. */
   get waiting(): number {
-    return this.waiters.length;
+    return this.count;
+  }
+
+  /** Number of callers waiting to send to `chatId`. */
+  waitingFor(chatId: string): number {
+    return this.byChat.get(chatId)?.length ?? 0;
+  }
+
+  /** True once close() was called. */
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   /** Stops admitting: every waiter (and later caller) gets null. */
   close(): void {
     this.closed = true;
-    for (const w of this.waiters.splice(0)) w.resolve(null);
+    const all = [...this.byChat.values()].flat();
+    this.byChat.clear();
+    this.ring.length = 0;
+    this.count = 0;
+    for (const resolve of all) resolve(null);
     this.wake();
   }
 
@@ -81,27 +107,43 @@ export class SendQueue {
     k?.();
   }
 
+  /** The first chat from the current turn on that may receive now, or how long until one may. */
+  private pick(now: number): { chat: string } | { waitMs: number } {
+    const global = this.windows.globalWaitMs(now);
+    if (global > 0) return { waitMs: global };
+    let soonest = Infinity;
+    const n = this.ring.length;
+    for (let k = 0; k < n; k++) {
+      const chat = this.ring[(this.turn + k) % n] as string;
+      const wait = this.windows.chatWaitMs(chat, now);
+      if (wait <= 0) return { chat };
+      soonest = Math.min(soonest, wait);
+    }
+    return { waitMs: soonest };
+  }
+
+  /** Hands the chat's first waiter its permit and moves the turn past the chat. */
+  private grant(chat: string, token: string | null): void {
+    const list = this.byChat.get(chat) as Resolve[];
+    const resolve = list.shift() as Resolve;
+    this.count--;
+    const at = this.ring.indexOf(chat);
+    if (list.length === 0) {
+      this.byChat.delete(chat);
+      this.ring.splice(at, 1);
+      this.turn = at; // the chat after it moved into its place
+    } else this.turn = at + 1;
+    if (this.turn >= this.ring.length) this.turn = 0;
+    resolve(this.withShared(this.windows.reserve(chat, this.clock.now().getTime()), token));
+  }
+
   private async pump(): Promise<void> {
     if (this.running) return;
     this.running = true;
     try {
-      while (!this.closed && this.waiters.length > 0) {
-        const now = this.clock.now().getTime();
-        // Global limits first (one check), then the first waiter whose chat may receive now.
-        let soonest = this.windows.globalWaitMs(now);
-        let index = -1;
-        if (soonest <= 0) {
-          soonest = Infinity;
-          for (let i = 0; i < this.waiters.length; i++) {
-            const wait = this.windows.chatWaitMs((this.waiters[i] as Waiter).chatId, now);
-            if (wait <= 0) {
-              index = i;
-              break;
-            }
-            soonest = Math.min(soonest, wait);
-          }
-        }
-        if (index >= 0) {
+      while (!this.closed && this.count > 0) {
+        const choice = this.pick(this.clock.now().getTime());
+        if ('chat' in choice) {
           let token: string | null = null;
           if (this.shared) {
             const r = await this.shared.reserve();
@@ -110,17 +152,17 @@ export class SendQueue {
               continue;
             }
             token = r.token;
-            // close() may have emptied the list meanwhile; only this loop removes from the middle.
+            // close() may have emptied the lists meanwhile; only this loop removes a chat's waiter otherwise.
             if (this.closed) {
               void this.shared.done(token);
               break;
             }
           }
-          const [w] = this.waiters.splice(index, 1) as [Waiter];
-          w.resolve(this.withShared(this.windows.reserve(w.chatId, this.clock.now().getTime()), token));
+          this.grant(choice.chat, token);
           continue;
         }
         // Nothing can go now: sleep until the first place frees up, or until something changes.
+        const soonest = choice.waitMs;
         const wakeUp = new AbortController();
         const kicked = new Promise<void>((resolve) => {
           this.kick = resolve;

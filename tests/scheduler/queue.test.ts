@@ -45,6 +45,37 @@ describe('SendQueue', () => {
     expect(starts).toEqual([3000, 0, 0]);
   });
 
+  it('given one chat with 100 sends waiting, serves another chat\'s send in the next turn, not after the 100 (round robin)', async () => {
+    const clock = new VirtualClock(T0);
+    // Only a global limit (2/s), so the flooding chat itself is never held: only fairness keeps it from taking every place.
+    const q = new SendQueue([{ name: 'global', limit: 2, windowMs: 1000, keyOf: () => '*', global: true }], clock);
+    const flood = Array.from({ length: 100 }, () => 'flood');
+    const starts = await clock.run(sendAll(clock, q, [...flood, 'digest-a', 'digest-b']));
+    // FIFO would serve them after the flood, 50 s later; round robin within the first two seconds (3 chats, 2 places a second).
+    const [a, b] = starts.slice(100);
+    expect(a).toBeLessThanOrEqual(2000);
+    expect(b).toBeLessThanOrEqual(2000);
+    // And the flood still goes on at the limit's pace, in order.
+    expect(starts.slice(0, 100)).toEqual([...starts.slice(0, 100)].sort((x, y) => x - y));
+    expect(Math.max(...starts)).toBe(50_000);
+  });
+
+  it('given several flooding chats and a quiet one, each chat gets one send per round', async () => {
+    const clock = new VirtualClock(T0);
+    const q = new SendQueue([{ name: 'global', limit: 1, windowMs: 1000, keyOf: () => '*', global: true }], clock);
+    const order: string[] = [];
+    const chats = [...Array.from({ length: 5 }, () => 'x'), ...Array.from({ length: 5 }, () => 'y'), 'z'];
+    await clock.run(Promise.all(chats.map(async (chat) => {
+      const permit = await q.acquire(chat);
+      if (!permit) throw new Error('closed');
+      order.push(chat);
+      q.release(permit);
+    })));
+    // The first x went at once (alone then); from the next place on, the chats take turns.
+    expect(order.slice(0, 7)).toEqual(['x', 'x', 'y', 'z', 'x', 'y', 'x']);
+    expect(q.waiting).toBe(0);
+  });
+
   it('given close(), answers every waiter with null', async () => {
     const clock = new VirtualClock(T0);
     const q = new SendQueue(TELEGRAM_LIMITS, clock);
