@@ -5,7 +5,7 @@ import type { Store } from '../../store/store.js';
 import type { StorageHealth } from '../../store/storage-health.js';
 import type { Fetcher } from '../../ingest/feeds.js';
 import type { Summarizer } from '../../summarizer/summarizer.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { FloodGate, FloodRule, RateLimiter } from './rate-limit.js';
 import type { ButtonSigner } from './buttons-codec.js';
 import type { PlatformWording } from './types.js';
 
@@ -17,6 +17,19 @@ export interface ChatLimits {
 }
 
 export const DEFAULT_LIMITS = { topicWords: 25, feedsPerScope: 20, timesPerDay: 6 } as const satisfies ChatLimits;
+
+/** How many commands (any command) a user, and a chat, may send (README, "Security and limits"). */
+export interface CommandLimits {
+  /** Per user and platform; a flood is answered again once it pauses for `holdMs`. */
+  user: FloodRule;
+  /** Per chat (a busy group): admitted again as soon as its window has room. */
+  chat: FloodRule;
+}
+
+export const DEFAULT_COMMAND_LIMITS = {
+  user: { limit: 5, windowMs: 10_000, holdMs: 10_000 },
+  chat: { limit: 20, windowMs: 60_000 },
+} as const satisfies CommandLimits;
 
 /** Everything the command handlers use; built once by the app (or a test). */
 export interface CommandDeps {
@@ -38,6 +51,8 @@ export interface CommandDeps {
   wording?: (platform: string) => PlatformWording | undefined;
   /** Expensive commands per user per minute (default 4). */
   expensivePerMinute?: number;
+  /** Commands per user and per chat (default DEFAULT_COMMAND_LIMITS). */
+  commandLimits?: Partial<CommandLimits>;
   /** The storage watch, so /status can show an outage in progress. */
   storage?: Pick<StorageHealth, 'outage'>;
   /** Signs the buttons under answers (More stories, Summary, Sources, page turns); no buttons without it. */
@@ -47,5 +62,7 @@ export interface CommandDeps {
 /** Deps plus per-process state (rate limiter, resolved limits). */
 export interface CommandContext extends CommandDeps {
   limiter: RateLimiter;
+  /** Every command passes both: per user, then per chat. */
+  floods: { user: FloodGate; chat: FloodGate };
   chatLimits: ChatLimits;
 }

@@ -1,7 +1,7 @@
 import { COMMANDS, findCommand, type CommandSpec } from './catalog.js';
-import { DEFAULT_LIMITS } from './context.js';
+import { DEFAULT_COMMAND_LIMITS, DEFAULT_LIMITS } from './context.js';
 import type { CommandContext, CommandDeps } from './context.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createFloodGate, createRateLimiter } from './rate-limit.js';
 import { digestCommand, summaryCommand } from './news.js';
 import { latestCommand, searchCommand } from './lists.js';
 import { scheduleCommand, subscribeCommand, unsubscribeCommand } from './schedule-cmds.js';
@@ -67,16 +67,41 @@ const HANDLERS: Record<string, Handle> = {
 /**
  * The one platform-neutral command handler. Checks admin rights and arguments, never throws:
  * an unexpected failure is logged with context and answered with a short apology.
- * Commands of one chat are handled one at a time, in the order they arrive.
+ * Commands of one chat are handled one at a time, in the order they arrive. Every command counts
+ * against its user's and its chat's limits: a flood gets one "slow down" notice, then nothing
+ * (a 'none' reply) until it pauses.
  */
 export function createCommandHandler(deps: CommandDeps): CommandHandler {
+  const limits = { ...DEFAULT_COMMAND_LIMITS, ...deps.commandLimits };
   const ctx: CommandContext = {
     ...deps,
     limiter: createRateLimiter(deps.expensivePerMinute ?? 4, 60_000),
+    floods: { user: createFloodGate(limits.user), chat: createFloodGate(limits.chat) },
     chatLimits: { ...DEFAULT_LIMITS, ...deps.limits },
   };
   const serial = createKeyedSerial();
-  return (req) => serial(`${req.platform}:${req.chatId}`, () => dispatch(req, ctx));
+  return (req) => serial(`${req.platform}:${req.chatId}`, async () => (await floodRefusal(req, ctx)) ?? dispatch(req, ctx));
+}
+
+/** Null when the command may run; else the one notice of this flood, or nothing. */
+async function floodRefusal(req: CommandRequest, ctx: CommandContext): Promise<Reply | null> {
+  const user = ctx.floods.user.take(`${req.platform}:${req.userId}`, req.now);
+  const verdict = user.ok ? ctx.floods.chat.take(`${req.platform}:${req.chatId}`, req.now) : user;
+  if (verdict.ok) return null;
+  if (!verdict.notify) return { kind: 'none' };
+  const who = user.ok ? 'chat' : 'user';
+  ctx.log.warn('commands refused: too many', { platform: req.platform, chat: req.chatId, user: req.userId, limit: who, seconds: verdict.seconds });
+  const t = await translatorFor(req, ctx);
+  return { kind: 'error', text: t.t(who === 'user' ? 'error.tooManyCommands' : 'error.chatTooBusy', { seconds: verdict.seconds }), private: true };
+}
+
+/** The chat's language (its /language, else the user's); the user's when the store cannot say. */
+async function translatorFor(req: CommandRequest, ctx: CommandContext): Promise<Translator> {
+  try {
+    return chatTranslator(req, await ctx.store.getSubscription(subscriptionId(req)));
+  } catch {
+    return chatTranslator(req, null);
+  }
 }
 
 /** An error's usage line labelled in the reader's language, and kept left to right in right-to-left text. */

@@ -60,7 +60,9 @@ export type Reply =
   | { kind: 'error'; text: string; usage?: string; usageLabel?: string; private?: boolean }
   | { kind: 'digest'; digest: Digest; emptyText: string; buttons?: DigestButtons; private?: boolean; firstNumber?: number }
   /** A file for the user (an OPML export): the platform sends it as a document or attachment. */
-  | { kind: 'file'; name: string; mime: string; content: string; caption: string; private?: boolean };
+  | { kind: 'file'; name: string; mime: string; content: string; caption: string; private?: boolean }
+  /** Nothing to send: a flood's further commands, after its one "slow down" notice. */
+  | { kind: 'none' };
 
 /** The command handler every adapter calls: platform-neutral, never throws for user mistakes. */
 export type CommandHandler = (req: CommandRequest) => Promise<Reply>;

@@ -14,6 +14,8 @@ export function replyToText(reply: Reply, timeZone: string): string {
       return [reply.title, ...reply.lines].filter((l) => l !== undefined && l !== '').join('\n');
     case 'file':
       return `${reply.caption}\n${reply.content}`;
+    case 'none':
+      return '';
   }
 }
 
@@ -53,7 +55,7 @@ export function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
           platform: 'console', chatId: 'console', scope: 'console', chatType: 'private', userId: 'local', isAdmin: true,
           command: parsed.command, args: parsed.args, now: o.clock(),
         });
-        output.write(`${replyToText(reply, o.timeZone)}\n`);
+        if (reply.kind !== 'none') output.write(`${replyToText(reply, o.timeZone)}\n`);
         rl.prompt();
       });
     });

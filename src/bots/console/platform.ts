@@ -18,7 +18,7 @@ export const consolePlatform = definePlatform({
   limits: NO_LIMITS,
   render: {
     digest: (digest, emptyText) => [renderText(digest, { emptyText })],
-    reply: (reply) => [replyToText(reply, reply.kind === 'digest' ? (reply.digest.timeZone ?? 'UTC') : 'UTC')],
+    reply: (reply) => (reply.kind === 'none' ? [] : [replyToText(reply, reply.kind === 'digest' ? (reply.digest.timeZone ?? 'UTC') : 'UTC')]),
   },
   async start(_config, ctx) {
     const added = await ctx.seedSamples();

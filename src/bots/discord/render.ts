@@ -201,10 +201,12 @@ export function replyMessages(reply: Reply): DiscordMessageBody[] {
       return renderDiscordText(undefined, reply.usage ? [reply.text, `${reply.usageLabel ?? 'Usage:'} ${reply.usage}`] : [reply.text]);
     case 'file':
       return [{ content: fitEscaped(sanitizeInline(reply.caption), DISCORD_LIMITS.content), embeds: [], allowed_mentions: noMentions(), files: [{ name: reply.name, content: reply.content }] }];
+    case 'none':
+      return [];
   }
 }
 
 /** Whether the reply should be seen only by the member who asked (Discord "ephemeral"). */
 export function isPrivate(reply: Reply): boolean {
-  return reply.private === true;
+  return reply.kind !== 'none' && reply.private === true;
 }

@@ -6,7 +6,7 @@ import { sanitizeInline } from '../../digest/render/sanitize.js';
 /**
  * Turns a command's Reply into Telegram messages, through the shared renderer (which escapes,
  * bolds the title and splits long answers): 'text' → its lines, 'error' → the text and the
- * usage line, 'digest' → the digest's messages. Replies carry no link preview.
+ * usage line, 'digest' → the digest's messages, 'none' → nothing. Replies carry no link preview.
  */
 export function replyMessages(reply: Reply): TelegramMessage[] {
   switch (reply.kind) {
@@ -20,6 +20,8 @@ export function replyMessages(reply: Reply): TelegramMessage[] {
       return withButtons(plain(renderTelegramText(reply.title, reply.lines)), reply.buttons);
     case 'file':
       return [{ html: '', previewUrl: null, document: { name: reply.name, content: reply.content, caption: sanitizeInline(reply.caption) } }];
+    case 'none':
+      return [];
   }
 }
 

@@ -24,7 +24,7 @@ export const webhookPlatform = definePlatform({
   ],
   render: {
     digest: renderWebhook,
-    reply: (reply) => renderWebhook({ generatedAt: '', window: { from: '', to: '' }, stories: [], topics: [] }, reply.kind === 'text' ? reply.lines.join('\n') : reply.kind === 'error' ? reply.text : reply.kind === 'file' ? `${reply.caption}\n${reply.content}` : reply.emptyText),
+    reply: (reply) => (reply.kind === 'none' ? [] : renderWebhook({ generatedAt: '', window: { from: '', to: '' }, stories: [], topics: [] }, reply.kind === 'text' ? reply.lines.join('\n') : reply.kind === 'error' ? reply.text : reply.kind === 'file' ? `${reply.caption}\n${reply.content}` : reply.emptyText)),
     preview: (digest, opts) => JSON.stringify(renderWebhook({ ...digest, timeZone: opts.timeZone }, opts.emptyText).map((m) => webhookPayload('slack', m)), null, 2),
   },
   cli: webhookCommands,

@@ -51,6 +51,8 @@ export const de = {
   'error.adminOnly.console': 'Du darfst /{command} nicht verwenden.',
   'error.internal': 'Entschuldigung, bei uns ist etwas schiefgelaufen; es wurde protokolliert. Bitte versuche es später noch einmal.',
   'error.slowDown': 'Du fragst sehr schnell; versuche es in {seconds} s noch einmal.',
+  'error.tooManyCommands': 'Du sendest Befehle zu schnell. Ich antworte wieder, wenn du {seconds} s Pause machst.',
+  'error.chatTooBusy': 'In diesem Chat kommen Befehle zu schnell. Ich antworte in {seconds} s wieder.',
   'digest.heading': 'Nachrichtenüberblick',
   'digest.topics': 'Themen: {topics}',
   'digest.empty': 'Keine neuen Meldungen seit {when}.',

@@ -57,6 +57,8 @@ export const en = {
   'error.adminOnly.console': 'You are not allowed to use /{command}.',
   'error.internal': 'Sorry, something went wrong on our side; it has been logged. Please try again later.',
   'error.slowDown': 'You are asking for digests quickly; try again in {seconds} s.',
+  'error.tooManyCommands': 'You are sending commands too fast. I will answer again once you pause for {seconds} s.',
+  'error.chatTooBusy': 'This chat is sending commands too fast. I will answer again in {seconds} s.',
 
   'digest.heading': 'News digest',
   'digest.topics': 'Topics: {topics}',

@@ -51,6 +51,8 @@ export const es = {
   'error.adminOnly.console': 'No puedes usar /{command}.',
   'error.internal': 'Lo sentimos, algo falló por nuestra parte; ha quedado registrado. Inténtalo de nuevo más tarde.',
   'error.slowDown': 'Estás pidiendo muy rápido; inténtalo de nuevo en {seconds} s.',
+  'error.tooManyCommands': 'Envías comandos demasiado rápido. Volveré a responder cuando hagas una pausa de {seconds} s.',
+  'error.chatTooBusy': 'Este chat envía comandos demasiado rápido. Volveré a responder en {seconds} s.',
   'digest.heading': 'Resumen de noticias',
   'digest.topics': 'Temas: {topics}',
   'digest.empty': 'No hay noticias nuevas desde {when}.',

@@ -51,6 +51,8 @@ export const fa = {
   'error.adminOnly.console': 'شما اجازهٔ استفاده از /{command} را ندارید.',
   'error.internal': 'متأسفیم، مشکلی در سمت ما پیش آمد و ثبت شد. لطفاً بعداً دوباره امتحان کنید.',
   'error.slowDown': 'خیلی سریع درخواست می‌دهید؛ {seconds} ثانیهٔ دیگر دوباره امتحان کنید.',
+  'error.tooManyCommands': 'فرمان‌ها را خیلی سریع می‌فرستید. وقتی {seconds} ثانیه مکث کنید، دوباره پاسخ می‌دهم.',
+  'error.chatTooBusy': 'در این گفتگو فرمان‌ها خیلی سریع می‌رسند. {seconds} ثانیهٔ دیگر دوباره پاسخ می‌دهم.',
   'digest.heading': 'خلاصهٔ خبرها',
   'digest.topics': 'موضوع‌ها: {topics}',
   'digest.empty': 'از {when} تاکنون خبر تازه‌ای نیست.',

@@ -51,6 +51,8 @@ export const fr = {
   'error.adminOnly.console': 'Vous n’avez pas le droit d’utiliser /{command}.',
   'error.internal': 'Désolé, un problème est survenu de notre côté ; il a été consigné. Réessayez plus tard.',
   'error.slowDown': 'Vous demandez très vite ; réessayez dans {seconds} s.',
+  'error.tooManyCommands': 'Vous envoyez des commandes trop vite. Je répondrai de nouveau après une pause de {seconds} s.',
+  'error.chatTooBusy': 'Ce chat envoie des commandes trop vite. Je répondrai de nouveau dans {seconds} s.',
   'digest.heading': 'Résumé de l’actualité',
   'digest.topics': 'Sujets : {topics}',
   'digest.empty': 'Aucune nouvelle actualité depuis {when}.',

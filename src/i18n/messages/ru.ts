@@ -51,6 +51,8 @@ export const ru = {
   'error.adminOnly.console': 'Вам нельзя использовать /{command}.',
   'error.internal': 'Извините, у нас что-то пошло не так; ошибка записана. Попробуйте позже.',
   'error.slowDown': 'Вы спрашиваете слишком часто; попробуйте через {seconds} с.',
+  'error.tooManyCommands': 'Вы отправляете команды слишком быстро. Я снова отвечу, когда вы сделаете паузу в {seconds} с.',
+  'error.chatTooBusy': 'В этом чате команды приходят слишком быстро. Я снова отвечу через {seconds} с.',
   'digest.heading': 'Сводка новостей',
   'digest.topics': 'Темы: {topics}',
   'digest.empty': 'Новых историй нет с {when}.',

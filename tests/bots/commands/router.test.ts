@@ -25,6 +25,7 @@ function text(reply: Reply): string {
   if (reply.kind === 'text') return [reply.title ?? '', ...reply.lines].join('\n');
   if (reply.kind === 'error') return `${reply.text}\n${reply.usage ?? ''}`;
   if (reply.kind === 'file') return `${reply.caption}\n${reply.content}`;
+  if (reply.kind === 'none') return '';
   return JSON.stringify(reply.digest);
 }
 
@@ -51,6 +52,8 @@ describe('command router', () => {
       fetcher: async () => { throw new Error('no network in this test'); },
       nextRun: (sub: Subscription, after: Date) => new Date(after.getTime() + 3_600_000 + sub.times.length),
       log: silentLogger,
+      // Every request of these tests comes at the same instant (NOW); floods are tested in flood-limits.test.ts.
+      commandLimits: { user: { limit: 1000, windowMs: 1000 }, chat: { limit: 1000, windowMs: 1000 } },
     });
   });
 

@@ -28,6 +28,8 @@ function handlerOn(store: Store) {
     wording: wordingOf, store, config: { timezone: 'UTC', maxStories: 10, maxWindowHours: 24, retentionDays: 30 },
     readUrl: () => Promise.reject(new Error('no network')), fetcher: () => Promise.reject(new Error('no network')),
     nextRun: (_s: Subscription, after: Date) => new Date(after.getTime() + 3_600_000), log: silentLogger, expensivePerMinute: 100,
+    // Every command of these tests comes at the same instant (a fixed clock): no flood limit.
+    commandLimits: { user: { limit: 1000, windowMs: 1000 }, chat: { limit: 1000, windowMs: 1000 } },
   });
 }
 

@@ -40,6 +40,8 @@ beforeAll(async () => {
     fetcher: async () => { throw new Error('no network in this test'); },
     nextRun: (_sub: Subscription, after: Date) => new Date(after.getTime() + 3_600_000),
     log: silentLogger,
+    // Every command of these tests comes at the same instant (a fixed clock): no flood limit.
+    commandLimits: { user: { limit: 1000, windowMs: 1000 }, chat: { limit: 1000, windowMs: 1000 } },
     expensivePerMinute: 100,
   });
   h = await startHarness({ handler, before: (f) => f.setRole(GROUP.id, BOB.id, 'administrator') });
