@@ -70,12 +70,15 @@ async function run(app: App, signal: StopSignal, hardExit: boolean): Promise<num
     for (const p of running.reverse()) await p.stop().catch((err: unknown) => log.warn('stop failed', { err }));
     await cluster?.stop();
   };
+  // Several instances: each platform's global send limit is counted across all of them.
+  const sharedLimits = new Map(Object.entries(cluster?.sharedLimits ?? {}));
   try {
     // The fallback (the console) starts only when no chat platform has anything to run.
     for (const fallback of [false, true]) {
       if (fallback && running.some((p) => !p.background)) break;
       for (const p of config.platforms.filter((c) => c.fallback === fallback)) {
-        const started = await p.start({ ...platformContext(app, p.id), ...(cluster ? { pollGate: cluster.telegramPollGate, shardGate: cluster.discordShards } : {}) });
+        const shared = sharedLimits.get(p.id);
+        const started = await p.start({ ...platformContext(app, p.id), ...(cluster ? { pollGate: cluster.telegramPollGate, shardGate: cluster.discordShards } : {}), ...(shared ? { sharedLimit: shared } : {}) });
         if (started) running.push(started);
       }
     }
@@ -98,7 +101,9 @@ async function run(app: App, signal: StopSignal, hardExit: boolean): Promise<num
     : (await import('./ops/metrics.js')).createMetrics({ store: app.store, queueDepth: () => sched?.queueDepth() ?? {} });
   const build = scheduledDigest(app);
   const scheduler = createScheduler({
-    ...(cluster ? { claims: cluster.claims, sharedLimits: cluster.sharedLimits } : {}),
+    ...(cluster ? { claims: cluster.claims } : {}),
+    // Each platform's one outgoing queue: digests wait in the same queue as its command replies.
+    queues: Object.fromEntries(running.map((p) => [p.sender.platform, p.queue])),
     ...(metrics ? { onSlot: (platform: string, outcome: string) => metrics.slotDone(platform, outcome) } : {}),
     store: app.store,
     senders: Object.fromEntries(running.map((p) => [p.sender.platform, p.sender])),

@@ -9,6 +9,11 @@ import type { EnvReader } from '../env.js';
 import type { Logger } from '../log.js';
 import type { LimitRule } from '../scheduler/rate-limit.js';
 import type { ChatSender } from '../scheduler/sender.js';
+import { SendQueue } from '../scheduler/queue.js';
+import { realClock } from '../scheduler/clock.js';
+import { createOutbox } from '../scheduler/outbox.js';
+import type { Outbox, SendOne } from '../scheduler/outbox.js';
+import type { SharedWindow } from '../scheduler/shared-window.js';
 import type { Store } from '../store/store.js';
 import type { PollGate } from '../cluster/poll-leader.js';
 import type { ShardGate } from '../cluster/shard-leases.js';
@@ -20,7 +25,7 @@ export type { PlatformWording } from './commands/types.js';
 export interface PlatformRenderer<M> {
   /** Messages for one digest, in order; never empty. */
   digest(digest: Digest, emptyText: string): M[];
-  /** Messages for one command reply, in order; never empty. */
+  /** Messages for one command reply, in order; empty only for a 'none' reply. */
   reply(reply: Reply): M[];
   /** What `newsbot digest --format <platform id>` prints (the platform's payloads, as JSON). */
   preview?(digest: Digest, opts: { timeZone: string; emptyText: string }): string;
@@ -63,6 +68,17 @@ export interface PlatformContext {
   pollGate?: PollGate;
   /** Several instances on one database: which gateway shards this instance runs (src/cluster/shard-leases.ts). */
   shardGate?: ShardGate;
+  /** Several instances: the platform's global send limit counted across all of them (src/cluster). */
+  sharedLimit?: SharedWindow;
+}
+
+/**
+ * What a platform's own start gets: the context, plus its outbox for command replies. The outbox
+ * sends through the platform's one outgoing queue, the same queue scheduled digests wait in, by
+ * the same rules (src/scheduler/send-through.ts); `send` is the client's own send.
+ */
+export interface PlatformStartContext<M> extends PlatformContext {
+  outbox(send: SendOne<M>): Outbox<M>;
 }
 
 /** A started platform client, typed by its message `M`. */
@@ -100,13 +116,15 @@ export interface PlatformSpec<Id extends string, C, M> {
   /** Adds the platform's own `newsbot` commands (set-up from the CLI, e.g. `subscribe --webhook`). */
   cli?(program: Command, app: PlatformCli): void;
   /** Connects; null when there is nothing to run (the console without a terminal, after its first look). */
-  start(config: C, ctx: PlatformContext): Promise<PlatformClient<M> | null>;
+  start(config: C, ctx: PlatformStartContext<M>): Promise<PlatformClient<M> | null>;
 }
 
 /** A running platform as the service holds it. */
 export interface RunningPlatform {
   /** The Deliver port for the scheduler. */
   sender: ChatSender;
+  /** The platform's one outgoing queue (its limits), shared by command replies and scheduled digests. */
+  queue: SendQueue;
   stop(): Promise<void>;
   done?: Promise<void>;
   usesTerminal: boolean;
@@ -137,6 +155,22 @@ export interface Platform<Id extends string = string> {
   configure(env: EnvReader): ConfiguredPlatform | null;
 }
 
+/**
+ * The outbox of platform `id`'s command replies on `queue`: what it learns about chats (moved,
+ * unreachable) is reported to the core's ChatEvents.
+ */
+export function platformOutbox<M>(id: string, o: { queue: SendQueue; send: SendOne<M>; events: ChatEvents; log: Logger; now: () => Date }): Outbox<M> {
+  // The registry's ids are the Platform union; a spec only knows its own as a string.
+  const platform = id as Parameters<ChatEvents['pause']>[0];
+  return createOutbox({
+    queue: o.queue, send: o.send, log: o.log, now: o.now,
+    reports: {
+      pause: (chatId, reason, now) => o.events.pause(platform, chatId, reason, now),
+      migrate: (from, to, now) => o.events.migrate(platform, from, to, now),
+    },
+  });
+}
+
 /** Builds a registry entry from a typed spec. */
 export function definePlatform<Id extends string, C, M>(spec: PlatformSpec<Id, C, M>): Platform<Id> {
   return {
@@ -157,7 +191,14 @@ export function definePlatform<Id extends string, C, M>(spec: PlatformSpec<Id, C
         settings,
         secrets: spec.config.secrets(settings),
         async start(ctx) {
-          const client = await spec.start(settings, ctx);
+          const queue = new SendQueue(spec.limits, realClock, ctx.sharedLimit);
+          const outboxes: Outbox<M>[] = [];
+          const outbox = (send: SendOne<M>): Outbox<M> => {
+            const made = platformOutbox(spec.id, { queue, send, events: ctx.events, log: ctx.log, now: ctx.clock });
+            outboxes.push(made);
+            return made;
+          };
+          const client = await spec.start(settings, { ...ctx, outbox });
           if (!client) return null;
           const sender: ChatSender<M> = {
             platform: spec.id,
@@ -167,7 +208,11 @@ export function definePlatform<Id extends string, C, M>(spec: PlatformSpec<Id, C
           };
           return {
             sender,
-            stop: () => client.stop(),
+            queue,
+            async stop() {
+              for (const o of outboxes) o.close();
+              await client.stop();
+            },
             ...(client.done ? { done: client.done } : {}),
             usesTerminal: client.usesTerminal === true,
             background: client.background === true,

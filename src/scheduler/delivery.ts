@@ -15,11 +15,10 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 import type { SendQueue } from './queue.js';
-import { DeliveryError } from './sender.js';
-import type { ChatSender } from './sender.js';
+import type { ChatSender, DeliveryError } from './sender.js';
 import { migrateSubscription } from './migrate.js';
-import { backoffMs } from './backoff.js';
 import type { RetryPolicy } from './backoff.js';
+import { sendThrough } from './send-through.js';
 import { StopRequested, untilStored } from './until-stored.js';
 
 export { DEFAULT_RETRY, backoffMs } from './backoff.js';
@@ -88,9 +87,10 @@ async function deliverOnce(deps: DeliverDeps, subscriptionId: string, slot: Date
     return status;
   };
 
-  let sub = await store.getSubscription(subscriptionId);
-  if (!sub || !sub.active) return finish('skipped', sub ? 'unsubscribed before the digest was sent' : 'subscription removed before the digest was sent');
-  if (sub.paused) return finish('paused', `subscription paused: ${sub.paused.reason}`);
+  const found = await store.getSubscription(subscriptionId);
+  if (!found || !found.active) return finish('skipped', found ? 'unsubscribed before the digest was sent' : 'subscription removed before the digest was sent');
+  if (found.paused) return finish('paused', `subscription paused: ${found.paused.reason}`);
+  let sub: Subscription = found;
   const sender = deps.senders[sub.platform];
   if (!sender) return finish('failed', `no ${sub.platform} connection to send with`);
 
@@ -112,49 +112,24 @@ async function deliverOnce(deps: DeliverDeps, subscriptionId: string, slot: Date
   if (rec.messagesSent > 0) log.info('resuming digest', { messagesSent: rec.messagesSent, totalMessages: messages.length });
   await save({ status: 'sending', window, totalMessages: messages.length, attempts: rec.attempts + 1, error: null });
 
-  const queue = deps.queueFor(sub.platform);
+  const through = { queue: deps.queueFor(sub.platform), policy: deps.retry, log, random: deps.random, pause: deps.pause, stopping: deps.stopping };
+  const hooks = {
+    migrated: async (_from: string, to: string): Promise<void> => {
+      sub = await migrateSubscription(store, sub, to, clock.now());
+      // The slot continues under the new id; the old record points to it.
+      const moved: DeliveryRecord = { ...rec, key: deliveryKey(sub.id, slot), subscriptionId: sub.id, updatedAt: clock.now().toISOString() };
+      await durably('migrated delivery record', () => store.putDelivery(moved));
+      await save({ status: 'skipped', error: `chat migrated; continued as ${moved.key}` });
+      rec = moved;
+    },
+    unreachable: (_chatId: string, reason: string) => pauseSubscription(sub.id, reason),
+    failedTry: (e: DeliveryError) => save({ attempts: rec.attempts + 1, error: e.message }),
+  };
   for (let i = rec.messagesSent; i < messages.length; ) {
-    let failures = 0;
-    let rateWaits = 0;
-    for (;;) {
-      if (deps.stopping()) return interrupted();
-      const permit = await queue.acquire(sub.chatId);
-      if (!permit) return interrupted();
-      try {
-        await sender.send(sub.chatId, messages[i]);
-        queue.release(permit);
-        break;
-      } catch (err) {
-        queue.release(permit);
-        const e = err instanceof DeliveryError ? err : new DeliveryError('transient', errorText(err), null, null, { cause: err });
-        if (e.migratedTo !== null) {
-          const from = sub.id;
-          sub = await migrateSubscription(store, sub, e.migratedTo, clock.now());
-          // The slot continues under the new id; the old record points to it.
-          const moved: DeliveryRecord = { ...rec, key: deliveryKey(sub.id, slot), subscriptionId: sub.id, updatedAt: clock.now().toISOString() };
-          await store.putDelivery(moved);
-          await save({ status: 'skipped', error: `chat migrated; continued as ${moved.key}` });
-          rec = moved;
-          log.info('chat migrated, retrying there', { from, to: sub.id });
-          continue;
-        }
-        if (e.kind === 'permanent') {
-          await pauseSubscription(sub.id, e.message);
-          return finish('paused', e.message);
-        }
-        await save({ attempts: rec.attempts + 1, error: e.message });
-        if (e.kind === 'rate-limited') {
-          if (++rateWaits > deps.retry.maxRateLimitWaits) return finish('failed', `still rate limited after ${rateWaits - 1} waits: ${e.message}`);
-          const wait = e.retryAfterMs ?? 1000;
-          queue.retryAfter(sub.chatId, wait);
-          log.warn('rate limited, waiting', { retryAfterMs: wait });
-          continue;
-        }
-        if (++failures >= deps.retry.maxAttempts) return finish('failed', `gave up after ${failures} attempts: ${e.message}`);
-        const delay = backoffMs(failures, deps.retry, deps.random);
-        log.warn('send failed, retrying', { attempt: failures, delayMs: delay, error: e.message });
-        if (!(await deps.pause(delay))) return interrupted();
-      }
+    const result = await sendThrough(through, (chatId, m: unknown) => sender.send(chatId, m), sub.chatId, messages[i], hooks);
+    if (!result.ok) {
+      if (result.outcome === 'interrupted') return interrupted();
+      return finish(result.outcome, result.error);
     }
     i++;
     if (i < messages.length) await save({ messagesSent: i });

@@ -3,7 +3,8 @@
  * next-run index (a tick is O(due), plus one cheap pass to notice changed settings), writes a
  * 'pending' record per due slot, and hands the slot to its subscription's runner. Runners deliver
  * a subscription's slots in order, at most `concurrency` subscriptions per platform at once, each
- * message through the platform's rate-limited queue. On start: catch-up, then cron.
+ * message through the platform's rate-limited queue (the one its command replies use too).
+ * On start: catch-up, then cron.
  */
 import cron from 'node-cron';
 import type { ScheduledTask } from 'node-cron';
@@ -50,8 +51,10 @@ export interface SchedulerDeps {
   claims?: SlotClaims;
   /** Called when a slot ends, with its platform and outcome (metrics). */
   onSlot?: (platform: string, outcome: string) => void;
-  /** Several instances: each platform's global limit counted across all of them (src/cluster). */
+  /** Several instances: each platform's global limit counted across all of them (src/cluster); for queues made here. */
   sharedLimits?: Partial<Record<Platform, SharedWindow>>;
+  /** Each platform's outgoing queue when it already has one (shared with its command replies); else one is made here. */
+  queues?: Partial<Record<Platform, SendQueue>>;
 }
 
 /** The running scheduler. */
@@ -93,7 +96,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   const queueFor = (p: Platform): SendQueue => {
     let q = queues.get(p);
-    if (!q) queues.set(p, (q = new SendQueue(deps.limits?.[p] ?? senders[p]?.limits ?? [], clock, deps.sharedLimits?.[p])));
+    if (!q) queues.set(p, (q = deps.queues?.[p] ?? new SendQueue(deps.limits?.[p] ?? senders[p]?.limits ?? [], clock, deps.sharedLimits?.[p])));
     return q;
   };
   const pause = async (ms: number): Promise<boolean> => {

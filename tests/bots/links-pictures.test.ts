@@ -38,6 +38,7 @@ describe('Telegram', () => {
     const id = h.fake.sendCommand({ chat: PRIVATE, from: ALICE, text: '/digest' });
     await h.fake.waitForMessages(1, PRIVATE.id);
     await h.fake.waitForConfirmed(id);
+    await h.bot.idle(); // the update's replies were queued by then; wait until they are sent
     expect(h.fake.refused).toEqual([]);
     const html = h.fake.sent.map((m) => m.text).join('\n');
     expect(html).toContain('<a href="https://news.example/tram"><b>1. Council approves tram extension</b></a>');

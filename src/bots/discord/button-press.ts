@@ -9,8 +9,10 @@ import type { ButtonInteraction } from 'discord.js';
 import { pressMode } from '../commands/buttons-codec.js';
 import type { CommandHandler, CommandRequest, Reply } from '../commands/types.js';
 import type { Logger } from '../../log.js';
-import { errorFields } from './errors.js';
+import { answerError, errorFields } from './errors.js';
 import { replyMessages } from './render.js';
+import type { DiscordMessageBody } from './render.js';
+import type { Outbox, SendOne } from '../../scheduler/outbox.js';
 import { editOptions, followUpOptions } from './reply-options.js';
 
 export interface PressDeps {
@@ -18,6 +20,8 @@ export interface PressDeps {
   log: Logger;
   clock: () => Date;
   secrets: readonly string[];
+  /** Where answers go out: the platform's outgoing queue (the channel's cap, the shared failure rules). */
+  outbox: Outbox<DiscordMessageBody>;
 }
 
 /** The request for a press: who pressed, where, and the button's custom_id. */
@@ -49,15 +53,26 @@ export async function onPress(interaction: ButtonInteraction, deps: PressDeps): 
       deps.log.error('Discord: button handler failed', { ...context, ...errorFields(err, deps.secrets) });
       reply = APOLOGY;
     }
-    const [first, ...rest] = replyMessages(reply);
-    if (!first) return;
-    if (update && !(reply.kind === 'text' && reply.replace)) {
-      // A page turn that was refused (expired, forged): the page stays, the member is told why.
-      for (const body of [first, ...rest]) await interaction.followUp(followUpOptions(body, true));
+    const bodies = replyMessages(reply);
+    if (bodies.length === 0) {
+      // Nothing to say (a flood's presses after its one notice): drop the "thinking…" quietly.
+      if (!update) await interaction.deleteReply();
       return;
     }
-    await interaction.editReply(editOptions(first));
-    for (const body of rest) await interaction.followUp(followUpOptions(body, true));
+    // A page turn that was refused (expired, forged): the page stays, the member is told why.
+    let followUpOnly = update && !(reply.kind === 'text' && reply.replace);
+    const send: SendOne<DiscordMessageBody> = async (_channelId, body) => {
+      try {
+        if (followUpOnly) await interaction.followUp(followUpOptions(body, true));
+        else {
+          await interaction.editReply(editOptions(body));
+          followUpOnly = true;
+        }
+      } catch (err) {
+        throw answerError(err, deps.secrets);
+      }
+    };
+    await deps.outbox.reply(interaction.channelId, bodies, send);
   } catch (err) {
     deps.log.warn('Discord: could not answer a button', { ...context, ...errorFields(err, deps.secrets) });
   }

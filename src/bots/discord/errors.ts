@@ -50,6 +50,18 @@ export function toDeliveryError(err: unknown, secrets: readonly string[] = []): 
   return new DeliveryError('transient', `Discord: network error: ${redact(message, secrets)}`, null, null, { cause: err });
 }
 
+/**
+ * An interaction answer's failure (edit of the deferred reply, follow-up) for the outbox: a channel
+ * that will not take our messages is permanent (its subscription is paused); anything else, an
+ * expired interaction (10062) included, is not the channel's fault and pauses nothing.
+ */
+export function answerError(err: unknown, secrets: readonly string[] = []): DeliveryError {
+  const reason = channelFailureReason(err);
+  if (reason) return new DeliveryError('permanent', reason, null, null, { cause: err });
+  const e = toDeliveryError(err, secrets);
+  return e.kind === 'permanent' ? new DeliveryError('transient', e.message, null, null, { cause: err }) : e;
+}
+
 /** The one line start-up ends with when Discord refuses the token. */
 export const TOKEN_REJECTED = 'Discord: the bot token was rejected (401); check DISCORD_TOKEN';
 

@@ -11,6 +11,8 @@ import type { ChatEvents, CommandHandler } from '../commands/types.js';
 import type { TopicSource } from './autocomplete.js';
 import { errorFields } from './errors.js';
 import { interactionListener } from './interactions.js';
+import type { Outbox } from '../../scheduler/outbox.js';
+import type { DiscordMessageBody } from './render.js';
 
 /** What every client of the bot shares. */
 export interface GatewayClientDeps {
@@ -24,6 +26,8 @@ export interface GatewayClientDeps {
   /** Masked in every logged error (the bot token). */
   secrets: readonly string[];
   tuning: { restTimeoutMs: number; retries: number; waitGuildTimeoutMs: number; maxRateLimitWaitMs: number };
+  /** Where answers go out: the platform's outgoing queue, shared with scheduled digests. */
+  outbox: Outbox<DiscordMessageBody>;
 }
 
 /** Which shards the client runs (discord.js `shards`, `shardCount`, `ws`); absent: the count Discord recommends, all here. */
@@ -52,6 +56,7 @@ export function createGatewayClient(d: GatewayClientDeps, shards: ShardOptions =
     log,
     clock: d.clock,
     secrets,
+    outbox: d.outbox,
     ...(d.autocomplete ? { autocomplete: d.autocomplete } : {}),
   }));
   client.on(Events.Error, (err) => log.error('Discord: client error', errorFields(err, secrets)));

@@ -10,6 +10,12 @@ import type { ChatSender } from '../../scheduler/sender.js';
 import type { ChatEvents, CommandHandler } from '../commands/types.js';
 import type { TopicSource } from './autocomplete.js';
 import { createChannelSender } from './channel-sender.js';
+import { DISCORD_SEND_LIMITS } from './limits.js';
+import type { LimitRule } from '../../scheduler/rate-limit.js';
+import { realClock } from '../../scheduler/clock.js';
+import { SendQueue } from '../../scheduler/queue.js';
+import { platformOutbox } from '../platform.js';
+import type { Outbox, SendOne } from '../../scheduler/outbox.js';
 import { errorFields, toStartError } from './errors.js';
 import { createGatewayClient } from './gateway-client.js';
 import { registerCommands } from './register-commands.js';
@@ -54,6 +60,13 @@ export interface StartDiscordOptions {
   /** Topic suggestions for the `topic` and `words` options. */
   autocomplete?: TopicSource;
   tuning?: DiscordTuning;
+  /**
+   * The outbox command answers go through (the platform's one outgoing queue, shared with digests).
+   * Default: an outbox on a queue of its own keeping `sendLimits`.
+   */
+  outbox?: (send: SendOne<DiscordMessageBody>) => Outbox<DiscordMessageBody>;
+  /** Limits of the default outbox's queue (default Discord's). */
+  sendLimits?: readonly LimitRule[];
 }
 
 /** A running Discord bot. */
@@ -62,8 +75,16 @@ export interface DiscordBot {
   sender: ChatSender<DiscordMessageBody>;
   /** The application the commands were registered for. */
   applicationId: string;
+  /** Resolves once every queued answer was sent or given up. */
+  idle(): Promise<void>;
   /** Closes the gateway connection; safe to call twice. */
   stop(): Promise<void>;
+}
+
+/** The outbox answers go through: the one the platform gives, else one on a queue of its own. */
+export function answerOutbox(opts: StartDiscordOptions, send: SendOne<DiscordMessageBody>, log: Logger, clock: () => Date): Outbox<DiscordMessageBody> {
+  if (opts.outbox) return opts.outbox(send);
+  return platformOutbox('discord', { queue: new SendQueue(opts.sendLimits ?? DISCORD_SEND_LIMITS, realClock), send, events: opts.events, log, now: clock });
 }
 
 /**
@@ -78,11 +99,15 @@ export async function startDiscordBot(opts: StartDiscordOptions): Promise<Discor
   const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
   const secrets = [config.token];
 
+  // Answers go out through the client's REST (made with the client, used only once it runs).
+  const send: SendOne<DiscordMessageBody> = (chatId, message) => sender.send(chatId, message);
+  const outbox = answerOutbox(opts, send, log, clock);
   const client = createGatewayClient({
-    apiBase: config.apiBase, handler: opts.handler, events: opts.events, admins: opts.admins, log, clock, secrets, tuning,
+    apiBase: config.apiBase, handler: opts.handler, events: opts.events, admins: opts.admins, log, clock, secrets, tuning, outbox,
     ...(opts.autocomplete ? { autocomplete: opts.autocomplete } : {}),
   }, config.shardCount ? { shardCount: config.shardCount } : { shards: 'auto' });
 
+  const sender = createChannelSender(client.rest, secrets);
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
     await client.login(config.token);
@@ -103,8 +128,9 @@ export async function startDiscordBot(opts: StartDiscordOptions): Promise<Discor
 
   let stopped = false;
   return {
-    sender: createChannelSender(client.rest, secrets),
+    sender,
     applicationId,
+    idle: () => outbox.idle(),
     async stop() {
       if (stopped) return;
       stopped = true;

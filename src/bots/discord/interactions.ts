@@ -1,8 +1,9 @@
 /**
  * Answers slash commands and autocomplete. Every command is deferred at once (Discord allows 3 s
  * to acknowledge; digests, searches and link summaries can take longer), ephemerally for admin
- * commands so configuration answers and refusals stay private; then the first message edits the
- * deferred reply and the rest are follow-ups.
+ * commands so configuration answers and refusals stay private; then the answer goes through the
+ * outbox (the channel's cap, the shared failure rules): the first message edits the deferred reply
+ * and the rest are follow-ups.
  * https://discord.com/developers/docs/interactions/receiving-and-responding
  */
 import { MessageFlags } from 'discord.js';
@@ -13,7 +14,8 @@ import type { Logger } from '../../log.js';
 import { timezoneChoices, topicChoices } from './autocomplete.js';
 import type { TopicSource } from './autocomplete.js';
 import { toCommandRequest } from './command-request.js';
-import { channelFailureReason, errorFields } from './errors.js';
+import { answerError, channelFailureReason, errorFields } from './errors.js';
+import type { Outbox, SendOne } from '../../scheduler/outbox.js';
 import { isPrivate, replyMessages } from './render.js';
 import type { DiscordMessageBody } from './render.js';
 import { editOptions, followUpOptions } from './reply-options.js';
@@ -28,21 +30,34 @@ export interface InteractionDeps {
   autocomplete?: TopicSource;
   /** Masked in every logged error (the bot token). */
   secrets: readonly string[];
+  /** Where answers go out: the platform's outgoing queue, shared with scheduled digests. */
+  outbox: Outbox<DiscordMessageBody>;
 }
 
-/** Sends the rendered messages of a deferred interaction. */
-async function answer(interaction: ChatInputCommandInteraction, bodies: DiscordMessageBody[], wantPrivate: boolean): Promise<void> {
+/**
+ * How the messages of one deferred interaction are sent, one per call (the outbox calls it once per
+ * message, within the channel's limits): the first edits the deferred reply, the rest follow up.
+ * A public deferral whose answer is for this member only (e.g. "slow down") drops the public
+ * "thinking…" and answers with ephemeral follow-ups.
+ */
+function interactionSend(interaction: ChatInputCommandInteraction, wantPrivate: boolean, secrets: readonly string[]): SendOne<DiscordMessageBody> {
   const deferredPrivate = interaction.ephemeral === true;
-  if (wantPrivate && !deferredPrivate) {
-    // The deferral was public (a news command), but the answer is for this member only
-    // (e.g. "slow down"): drop the public "thinking…" and answer with ephemeral follow-ups.
-    await interaction.deleteReply();
-    for (const body of bodies) await interaction.followUp(followUpOptions(body, true));
-    return;
-  }
-  const [first, ...rest] = bodies;
-  if (first) await interaction.editReply(editOptions(first));
-  for (const body of rest) await interaction.followUp(followUpOptions(body, deferredPrivate));
+  let edited = false;
+  let deleted = false;
+  return async (_channelId, body) => {
+    try {
+      if (wantPrivate && !deferredPrivate) {
+        if (!deleted) await interaction.deleteReply();
+        deleted = true;
+        await interaction.followUp(followUpOptions(body, true));
+      } else if (!edited) {
+        await interaction.editReply(editOptions(body));
+        edited = true;
+      } else await interaction.followUp(followUpOptions(body, deferredPrivate));
+    } catch (err) {
+      throw answerError(err, secrets);
+    }
+  };
 }
 
 const APOLOGY: Reply = { kind: 'error', text: 'Sorry, something went wrong on our side; it has been logged. Please try again later.', private: true };
@@ -63,8 +78,6 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: Interac
   const context = { command: interaction.commandName, chat: interaction.channelId, guild: interaction.guildId };
   try {
     await interaction.deferReply(spec?.admin ? { flags: MessageFlags.Ephemeral } : {});
-    const reply = await runHandler(interaction, deps, now);
-    await answer(interaction, replyMessages(reply), isPrivate(reply));
   } catch (err) {
     deps.log.warn('Discord: could not answer a command', { ...context, ...errorFields(err, deps.secrets) });
     // A channel we cannot post to is not retried by every command: pause its subscription so
@@ -76,7 +89,17 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: Interac
         deps.log.error('Discord: could not pause the subscription', { ...context, ...errorFields(e, deps.secrets) });
       });
     }
+    return;
   }
+  const reply = await runHandler(interaction, deps, now);
+  const bodies = replyMessages(reply);
+  if (bodies.length === 0) {
+    // Nothing to say (a flood's commands after its one notice): drop the "thinking…" quietly.
+    await interaction.deleteReply().catch((err: unknown) => deps.log.debug('Discord: could not remove a deferred reply', { ...context, ...errorFields(err, deps.secrets) }));
+    return;
+  }
+  // Through the platform's outgoing queue (the channel's cap), by the shared rules for failures.
+  await deps.outbox.reply(interaction.channelId, bodies, interactionSend(interaction, isPrivate(reply), deps.secrets));
 }
 
 async function onAutocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {

@@ -23,7 +23,7 @@ export const discordPlatform = definePlatform({
     const { startDiscordBot, storeTopicSource } = await import('./index.js');
     const opts = {
       config, handler: ctx.handler, events: ctx.events, admins: ctx.admins, log: ctx.log, clock: ctx.clock,
-      autocomplete: storeTopicSource(ctx.store, { clock: ctx.clock }),
+      autocomplete: storeTopicSource(ctx.store, { clock: ctx.clock }), outbox: ctx.outbox,
     };
     // Several instances: the gateway's shards are spread over them.
     const gate = ctx.shardGate;

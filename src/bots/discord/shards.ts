@@ -12,7 +12,7 @@ import { Events, REST, Routes } from 'discord.js';
 import type { APIGatewayBotInfo, Client } from 'discord.js';
 import type { ShardGate } from '../../cluster/shard-leases.js';
 import type { DiscordBot, StartDiscordOptions } from './index.js';
-import { DEFAULT_TUNING } from './index.js';
+import { DEFAULT_TUNING, answerOutbox } from './index.js';
 import { createChannelSender } from './channel-sender.js';
 import { errorFields, toStartError } from './errors.js';
 import { createGatewayClient } from './gateway-client.js';
@@ -51,8 +51,10 @@ export async function startShardedDiscordBot(opts: StartDiscordOptions & { gate:
     log.error('Discord: could not register slash commands; the previous registration stays in use', errorFields(err, secrets));
   }
 
+  const sender = createChannelSender(rest, secrets);
+  const outbox = answerOutbox(opts, (chatId, message) => sender.send(chatId, message), log, clock);
   const deps = {
-    apiBase: config.apiBase, handler: opts.handler, events: opts.events, admins: opts.admins, log, clock, secrets, tuning,
+    apiBase: config.apiBase, handler: opts.handler, events: opts.events, admins: opts.admins, log, clock, secrets, tuning, outbox,
     ...(opts.autocomplete ? { autocomplete: opts.autocomplete } : {}),
   };
   const throttler = { waitForIdentify: (shardId: number, signal: AbortSignal) => gate.waitForIdentify(shardId % buckets, signal) };
@@ -89,8 +91,9 @@ export async function startShardedDiscordBot(opts: StartDiscordOptions & { gate:
 
   let stopped = false;
   return {
-    sender: createChannelSender(rest, secrets),
+    sender,
     applicationId,
+    idle: () => outbox.idle(),
     shardCount: count,
     held: () => run.held(),
     async stop() {

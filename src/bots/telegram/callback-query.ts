@@ -10,7 +10,6 @@ import type { CallbackQuery } from 'telegraf/types';
 import type { CommandHandler, CommandRequest, Reply } from '../commands/types.js';
 import type { Logger } from '../../log.js';
 import { replyMessages } from './reply-messages.js';
-import type { ReplyOutcome } from './deliver-reply.js';
 import type { TelegramMessage } from './telegram-message.js';
 
 /** Telegram keeps a query answerable for a short while only: answer without text after this if the reply is not ready. */
@@ -24,10 +23,10 @@ export interface CallbackDeps {
   clock: () => Date;
   /** answerCallbackQuery; `text` shows as an alert. */
   answer(queryId: string, text?: string): Promise<void>;
-  /** Sends new messages to the chat (the same path as command replies). */
-  reply(chatId: string, messages: readonly TelegramMessage[]): Promise<ReplyOutcome>;
-  /** editMessageText of the message the button was on. */
-  edit(chatId: string, messageId: number, message: TelegramMessage): Promise<void>;
+  /** Queues new messages to the chat (the same path as command replies). */
+  reply(chatId: string, messages: readonly TelegramMessage[]): void;
+  /** Queues an editMessageText of the message the button was on; resolves whether it was edited. */
+  edit(chatId: string, messageId: number, message: TelegramMessage): Promise<boolean>;
 }
 
 const errorText = (reply: Reply): string | null => (reply.kind === 'error' ? reply.text.slice(0, ANSWER_TEXT_MAX) : null);
@@ -64,14 +63,17 @@ export async function onCallbackQuery(q: CallbackQuery, d: CallbackDeps): Promis
   const messages = replyMessages(reply);
   const [first, ...rest] = messages;
   if (first && reply.kind === 'text' && reply.replace && 'text' in message) {
-    try {
-      await d.edit(chatId, message.message_id, first);
-      if (rest.length > 0) await d.reply(chatId, rest);
-      return;
-    } catch (err) {
+    // In the background, like every reply: the update is handled once its answer is queued.
+    void d.edit(chatId, message.message_id, first).then((edited) => {
+      if (edited) {
+        if (rest.length > 0) d.reply(chatId, rest);
+        return;
+      }
       // The page could not be edited (deleted, too old): send it as a new message instead.
-      d.log.warn('Telegram: could not edit the page; sending it anew', { chat: chatId, err });
-    }
+      d.log.warn('Telegram: could not edit the page; sending it anew', { chat: chatId });
+      d.reply(chatId, messages);
+    });
+    return;
   }
-  await d.reply(chatId, messages);
+  d.reply(chatId, messages);
 }

@@ -56,8 +56,10 @@ export function toDeliveryError(err: unknown, token: string): DeliveryError {
     const seconds = api.parameters?.retry_after ?? 1;
     return new DeliveryError('rate-limited', message, Math.max(0, seconds) * 1000, null, { cause: err });
   }
-  if (api.error_code === 403) return new DeliveryError('permanent', message, null, null, { cause: err });
-  if (api.error_code === 400 && GONE_400.test(api.description)) return new DeliveryError('permanent', message, null, null, { cause: err });
+  // A permanent failure's message is the pause reason /status shows.
+  if (api.error_code === 403 || (api.error_code === 400 && GONE_400.test(api.description))) {
+    return new DeliveryError('permanent', pauseReason(err, token), null, null, { cause: err });
+  }
   return new DeliveryError('transient', message, null, null, { cause: err });
 }
 

@@ -1,7 +1,8 @@
 /**
  * Long polling (getUpdates), run by us rather than by `bot.launch()`: launch() gives no signal
  * that polling has started and settles only when it stops, and its stop() throws when called a
- * moment too early. Same behaviour otherwise: one batch at a time, 429/5xx/network waited out,
+ * moment too early. Same behaviour otherwise: one batch at a time (at most `inParallel` of its
+ * updates handled at once, where telegraf would start all 100), 429/5xx/network waited out,
  * 401/409 fatal, the offset confirmed on stop so handled updates are not delivered again.
  * https://core.telegram.org/bots/api#getupdates
  */
@@ -9,11 +10,17 @@ import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { PollCursor } from '../../cluster/poll-leader.js';
 import { apiError } from './errors.js';
+import { Pool } from '../../scheduler/queue.js';
+
+/** Updates handled at once by default: enough to keep the store busy, few enough that a burst cannot pile up work. */
+export const UPDATES_IN_PARALLEL = 10;
 
 export interface LongPollOptions {
   telegram: Telegram;
   handle: (update: Update) => Promise<void>;
   sleep: (ms: number) => Promise<void>;
+  /** Updates of a batch handled at once (default UPDATES_IN_PARALLEL); the next batch is fetched once this one is handled. */
+  inParallel?: number;
   /** getUpdates `timeout` in seconds (default 50, as telegraf). */
   timeoutSeconds?: number;
   /** Called once when polling ends for good (401 token revoked, 409 another instance polls). */
@@ -36,6 +43,7 @@ export interface LongPoll {
 
 export function startLongPoll(o: LongPollOptions): LongPoll {
   const abort = new AbortController();
+  const pool = new Pool(Math.max(1, o.inParallel ?? UPDATES_IN_PARALLEL));
   const signal = { signal: abort.signal } as unknown as Parameters<Telegram['callApi']>[2];
   let offset = 0;
   let fatal = false;
@@ -70,7 +78,8 @@ export function startLongPoll(o: LongPollOptions): LongPoll {
       if (last) offset = last.update_id + 1;
       const fresh = position ? position.begin(updates) : updates;
       // Handlers never reject (bot.catch), but one bad update must not end the loop either way.
-      await Promise.allSettled(fresh.map((u) => o.handle(u).finally(() => position?.done(u.update_id))));
+      // A handler ends once its reply is queued, so a chat waiting for its send window holds up no one.
+      await Promise.allSettled(fresh.map((u) => pool.run(() => o.handle(u)).finally(() => position?.done(u.update_id))));
     }
   })();
 

@@ -1,6 +1,6 @@
 /**
  * One incoming Telegram update → what newsbot does about it: a command becomes a CommandRequest
- * for the shared handler and its Reply is sent back; a group upgraded to a supergroup and a bot
+ * for the shared handler and its Reply is queued to be sent back; a group upgraded to a supergroup and a bot
  * removed from a chat are reported as chat events. No telegraf here: updates are plain data.
  * https://core.telegram.org/bots/api#update
  */
@@ -11,7 +11,6 @@ import type { Logger } from '../../log.js';
 import type { AdminCheck } from './admin-check.js';
 import { parseCommand } from './parse-command.js';
 import { replyMessages } from './reply-messages.js';
-import type { ReplyOutcome } from './deliver-reply.js';
 import type { TelegramMessage } from './telegram-message.js';
 import { onCallbackQuery } from './callback-query.js';
 import type { CallbackDeps } from './callback-query.js';
@@ -22,7 +21,8 @@ export interface UpdateDeps {
   handler: CommandHandler;
   events: ChatEvents;
   isAdmin: AdminCheck;
-  reply: (chatId: string, messages: readonly TelegramMessage[]) => Promise<ReplyOutcome>;
+  /** Queues a reply in the outgoing queue; it is sent in the background (the update is handled once it is queued). */
+  reply: (chatId: string, messages: readonly TelegramMessage[]) => void;
   log: Logger;
   clock: () => Date;
   /** Downloads a document a user sent (getFile), as text. */
@@ -91,7 +91,7 @@ export function createUpdateHandler(d: UpdateDeps): (update: Update) => Promise<
     };
     d.log.debug('Telegram: command', { chat: chatId, command: req.command, args: req.args.length, isAdmin });
     const reply = await d.handler(req);
-    await d.reply(chatId, replyMessages(reply));
+    d.reply(chatId, replyMessages(reply));
   };
 }
 

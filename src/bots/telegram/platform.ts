@@ -22,7 +22,7 @@ export const telegramPlatform = definePlatform({
   async start(config, ctx) {
     // telegraf is loaded only when a token is set.
     const { startTelegramBot } = await import('./start-bot.js');
-    const bot = await startTelegramBot({ config, handler: ctx.handler, events: ctx.events, admins: ctx.admins, log: ctx.log, clock: ctx.clock, ...(ctx.pollGate ? { pollGate: ctx.pollGate } : {}) });
+    const bot = await startTelegramBot({ config, handler: ctx.handler, events: ctx.events, admins: ctx.admins, log: ctx.log, clock: ctx.clock, outbox: ctx.outbox, ...(ctx.pollGate ? { pollGate: ctx.pollGate } : {}) });
     ctx.log.info('telegram bot started');
     return { send: (chatId, message) => bot.sender.send(chatId, message), stop: () => bot.stop() };
   },

@@ -14,18 +14,24 @@ import { Telegraf } from 'telegraf';
 import type { TelegramConfig } from './config.js';
 import type { Logger } from '../../log.js';
 import type { ChatSender } from '../../scheduler/sender.js';
+import type { LimitRule } from '../../scheduler/rate-limit.js';
+import { realClock } from '../../scheduler/clock.js';
+import { SendQueue } from '../../scheduler/queue.js';
+import { platformOutbox } from '../platform.js';
+import type { Outbox, SendOne } from '../../scheduler/outbox.js';
+import { TELEGRAM_LIMITS } from './limits.js';
 import { COMMANDS } from '../commands/catalog.js';
 import type { ChatEvents, CommandHandler } from '../commands/types.js';
 import { createAdminCheck } from './admin-check.js';
 import { createTelegramSender } from './chat-sender.js';
-import { deliverReply } from './deliver-reply.js';
 import { startError, TelegramStartError } from './errors.js';
-import { startLongPoll } from './long-poll.js';
+import { startLongPoll, UPDATES_IN_PARALLEL } from './long-poll.js';
 import type { LongPoll } from './long-poll.js';
 import type { PollCursor, PollGate } from '../../cluster/poll-leader.js';
 import { createUpdateHandler } from './on-update.js';
 import { scrubbedLogger } from './scrubbed-logger.js';
 import { createSendMessage, editMessage } from './telegram-message.js';
+import { queuedEdit } from './queued-edit.js';
 import type { TelegramMessage } from './telegram-message.js';
 
 export interface TelegramBotOptions {
@@ -36,7 +42,7 @@ export interface TelegramBotOptions {
   admins: readonly string[];
   log: Logger;
   clock?: () => Date;
-  /** How waits (429 retry_after, polling back-off) are slept; tests record them. */
+  /** How polling back-off waits are slept; tests record them. (Send waits are the outgoing queue's.) */
   sleep?: (ms: number) => Promise<void>;
   /** getUpdates long-poll timeout in seconds (default 50). */
   pollTimeoutSeconds?: number;
@@ -44,6 +50,15 @@ export interface TelegramBotOptions {
   webhookHost?: string;
   /** Several instances: decides when this one long-polls (only one at a time may; src/cluster/poll-leader.ts). */
   pollGate?: PollGate;
+  /**
+   * The outbox command replies go through (the platform's one outgoing queue, shared with digests).
+   * Default: an outbox on a queue of its own keeping `sendLimits`.
+   */
+  outbox?: (send: SendOne<TelegramMessage>) => Outbox<TelegramMessage>;
+  /** Limits of the default outbox's queue (default Telegram's). */
+  sendLimits?: readonly LimitRule[];
+  /** Updates handled at once (default 10); in webhook mode also the max_connections Telegram may open. */
+  updatesInParallel?: number;
 }
 
 /** A running bot. */
@@ -53,6 +68,8 @@ export interface TelegramBot {
   botInfo: { id: number; username: string };
   /** Where the webhook server listens, in webhook mode; null when long polling. */
   webhook: { port: number; path: string } | null;
+  /** Resolves once every queued reply was sent or given up. */
+  idle(): Promise<void>;
   /** Stops polling (confirming handled updates) or closes the webhook server. */
   stop(): Promise<void>;
 }
@@ -95,7 +112,10 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
     log.warn('Telegram: could not register the command menu (setMyCommands); commands still work', { err });
   }
 
-  const send = createSendMessage(bot.telegram, (chat, url) => log.info('Telegram: the picture was refused; sent the story as text', { chat, url }));
+  const sender = createTelegramSender(createSendMessage(bot.telegram, (chat, url) => log.info('Telegram: the picture was refused; sent the story as text', { chat, url })), token);
+  const send: SendOne<TelegramMessage> = (chatId, message) => sender.send(chatId, message);
+  const outbox = o.outbox ? o.outbox(send) : platformOutbox('telegram', { queue: new SendQueue(o.sendLimits ?? TELEGRAM_LIMITS, realClock), send, events: o.events, log, now: clock });
+  const inParallel = o.updatesInParallel ?? UPDATES_IN_PARALLEL;
   const onUpdate = createUpdateHandler({
     botUsername: me.username, handler: o.handler, events: o.events, log, clock,
     isAdmin: createAdminCheck({
@@ -103,11 +123,11 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
       memberStatus: async (chatId, userId) => (await bot.telegram.getChatMember(chatId, userId)).status,
       onError: (err, q) => log.warn('Telegram: getChatMember failed; treating the user as a non-admin', { chat: q.chatId, err }),
     }),
-    reply: (chatId, messages) => deliverReply(chatId, messages, { send, events: o.events, log, clock, sleep, token }),
+    reply: (chatId, messages) => void outbox.reply(chatId, messages),
     download: (fileId, maxBytes) => downloadDocument(bot.telegram, fileId, maxBytes),
     buttons: {
       answer: async (queryId, text) => void (await bot.telegram.answerCbQuery(queryId, text, text ? { show_alert: true } : {})),
-      edit: (chatId, messageId, message) => editMessage(bot.telegram, chatId, messageId, message),
+      edit: (chatId, messageId, message) => queuedEdit(outbox, (c, id, m) => editMessage(bot.telegram, c, id, m), token, chatId, messageId, message),
     },
   });
   bot.use((ctx) => onUpdate(ctx.update));
@@ -134,12 +154,12 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
       });
       s.on('error', (err) => log.error('Telegram: webhook server error', { err }));
       webhook = { port: (s.address() as AddressInfo).port, path };
-      await bot.telegram.setWebhook(webhookUrl, { secret_token: secretToken });
+      await bot.telegram.setWebhook(webhookUrl, { secret_token: secretToken, max_connections: inParallel });
       log.info('Telegram: webhook set', { bot: me.username, port: webhook.port, path });
     } else {
       await bot.telegram.deleteWebhook();
       const startPolling = (cursor?: PollCursor): LongPoll => startLongPoll({
-        telegram: bot.telegram, sleep,
+        telegram: bot.telegram, sleep, inParallel,
         ...(cursor ? { cursor, onCursorError: (err: unknown) => log.warn('Telegram: could not store the poll position; another instance taking over may handle an update again', { err }) } : {}),
         handle: (u) => bot.handleUpdate(u),
         ...(o.pollTimeoutSeconds !== undefined ? { timeoutSeconds: o.pollTimeoutSeconds } : {}),
@@ -155,9 +175,10 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
   }
 
   return {
-    sender: createTelegramSender(send, token),
+    sender,
     botInfo,
     webhook,
+    idle: () => outbox.idle(),
     async stop() {
       await poll?.stop();
       if (server) {

@@ -9,6 +9,7 @@ import { findCommand } from '../../../src/bots/commands/catalog.js';
 import type { ChatEvents, CommandHandler, CommandRequest, Reply } from '../../../src/bots/commands/types.js';
 import type { Digest } from '../../../src/digest/types.js';
 import { createLogger } from '../../../src/log.js';
+import { NO_LIMITS } from '../../../src/scheduler/rate-limit.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 import type { FakeDiscordOptions, InteractionLog, InteractionSpec } from '../../fakes/discord/fake-discord.js';
 
@@ -60,7 +61,7 @@ export function echoReply(req: CommandRequest): Reply {
 export const messageCount = (reply: Reply): number => replyMessages(reply).length;
 
 export async function startHarness(
-  opts: { admins?: string[]; guildId?: string | null; applicationId?: string | null; fake?: FakeDiscordOptions; handler?: CommandHandler } & Partial<Pick<StartDiscordOptions, 'autocomplete' | 'tuning'>> = {},
+  opts: { admins?: string[]; guildId?: string | null; applicationId?: string | null; fake?: FakeDiscordOptions; handler?: CommandHandler } & Partial<Pick<StartDiscordOptions, 'autocomplete' | 'tuning' | 'sendLimits'>> = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start(opts.fake);
   const requests: CommandRequest[] = [];
@@ -94,6 +95,8 @@ export async function startHarness(
     clock: () => NOW,
     tuning: { restTimeoutMs: 3000, waitGuildTimeoutMs: 500, maxRateLimitWaitMs: 2000, ...opts.tuning },
     ...(opts.autocomplete ? { autocomplete: opts.autocomplete } : {}),
+    // Answers are not held to the channel cap unless a test asks (commands.test.ts does).
+    sendLimits: opts.sendLimits ?? NO_LIMITS,
   });
   const h: Harness = {
     fake, bot, requests, paused, logs,

@@ -70,7 +70,7 @@ describe('given an on-demand reply fails', () => {
     expect(h.paused[0]).toMatchObject({ chatId: h.fake.ids.channelId });
     expect(h.paused[0]?.reason).toMatch(/^Discord: .*50001/);
     expect(h.fake.requests.filter((r) => r.path.includes(ix.token) && r.status === 403).length).toBe(1);
-    expect(h.logs.some((l) => l.includes('could not answer a command') && l.includes('"code":50001'))).toBe(true);
+    expect(h.logs.some((l) => l.includes('chat unreachable') && l.includes('50001 Missing Access'))).toBe(true);
     expect(h.logs.join('\n')).not.toContain(h.fake.token);
   });
 

@@ -51,6 +51,7 @@ describe('Telegram: replies in the user’s language', () => {
     const id = h.fake.sendCommand({ chat, from, text });
     await h.fake.waitForMessages(before + 1, chat.id);
     await h.fake.waitForConfirmed(id);
+    await h.bot.idle(); // the update's replies were queued by then; wait until they are sent
     expect(h.fake.refused).toEqual([]);
     return h.fake.sent.filter((m) => m.chat_id === String(chat.id)).slice(before).map((m) => m.visible).join('\n');
   }

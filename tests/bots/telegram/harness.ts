@@ -4,6 +4,7 @@ import { startTelegramBot } from '../../../src/bots/telegram/index.js';
 import type { TelegramBot, TelegramBotOptions } from '../../../src/bots/telegram/index.js';
 import type { ChatEvents, CommandHandler, CommandRequest, Reply } from '../../../src/bots/commands/types.js';
 import type { Platform } from '../../../src/model.js';
+import { NO_LIMITS } from '../../../src/scheduler/rate-limit.js';
 import { FakeBotApi } from '../../fakes/telegram/fake-bot-api.js';
 import type { FakeBotApiOptions } from '../../fakes/telegram/fake-bot-api.js';
 
@@ -94,6 +95,9 @@ export async function startHarness(o: {
     handler: o.handler, events, admins: o.admins ?? [], log,
     clock: () => NOW,
     sleep: async (ms) => { slept.push(ms); },
+    // Replies are not spaced by Telegram's limits here (the fake does not enforce them by default);
+    // the limits themselves are tested on the queue and through the service.
+    sendLimits: NO_LIMITS,
     ...o.bot,
   });
   return {

@@ -21,6 +21,29 @@ describe('long polling', () => {
     expect(h.logs.filter((l) => l.includes('getUpdates failed'))).toHaveLength(2);
   });
 
+  it('given a batch of 40 updates, handles at most 10 of them at once, and all of them', async () => {
+    let running = 0;
+    let peak = 0;
+    const handler = recordingHandler(async () => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 30));
+      running--;
+      return { kind: 'text', lines: ['ok'] };
+    });
+    h = await startHarness({
+      handler,
+      // Queued before the bot starts, so they arrive in one getUpdates batch.
+      before: (f) => {
+        for (let i = 0; i < 40; i++) f.sendCommand({ chat: { id: 9000 + i, type: 'private' }, from: { id: 9000 + i, first_name: `U${i}` }, text: '/help' });
+      },
+    });
+    await h.fake.waitForMessages(40, undefined, 30_000);
+    expect(handler.requests).toHaveLength(40);
+    expect(peak).toBeLessThanOrEqual(10);
+    expect(peak).toBeGreaterThan(1);
+  });
+
   it('given 409 Conflict (another process polls with this token), stops polling and says why', async () => {
     h = await startHarness({
       handler: recordingHandler(),

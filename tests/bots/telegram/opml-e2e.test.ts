@@ -40,6 +40,7 @@ afterAll(async () => {
 async function answer(updateId: number, before: number): Promise<string> {
   await h.fake.waitForMessages(before + 1, PRIVATE.id);
   await h.fake.waitForConfirmed(updateId);
+  await h.bot.idle(); // the update's replies were queued by then; wait until they are sent
   expect(h.fake.refused).toEqual([]);
   return h.fake.sent.slice(before).map((m) => m.visible).join('\n');
 }
@@ -74,6 +75,7 @@ describe('OPML through Telegram', () => {
     const id = h.fake.sendCommand({ chat: PRIVATE, from: ALICE, text: '/feeds export' });
     await h.fake.waitFor(() => (h.fake.files.documents.length > 0 ? true : null), 'a document');
     await h.fake.waitForConfirmed(id);
+    await h.bot.idle(); // the update's replies were queued by then; wait until they are sent
     const doc = h.fake.files.documents[0]!;
     expect(doc).toMatchObject({ chat_id: String(PRIVATE.id), filename: 'newsbot-feeds.opml', caption: 'This chat’s 2 feeds as OPML.' });
     expect(readOpml(doc.content)).toEqual({ ok: true, entries: [{ url: `${srv.url}/a.xml`, title: 'Wire A' }, { url: `${srv.url}/b.xml`, title: 'Wire B' }] });

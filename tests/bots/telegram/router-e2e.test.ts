@@ -55,7 +55,8 @@ async function ask(chat: FakeChat, from: FakeUser, text: string): Promise<string
   const before = h.fake.sent.filter((m) => m.chat_id === String(chat.id)).length;
   const id = h.fake.sendCommand({ chat, from, text });
   await h.fake.waitForMessages(before + 1, chat.id);
-  await h.fake.waitForConfirmed(id); // all of this update's messages are out
+  await h.fake.waitForConfirmed(id);
+  await h.bot.idle(); // the update's replies were queued by then; wait until they are sent
   expect(h.fake.refused).toEqual([]);
   return h.fake.sent.filter((m) => m.chat_id === String(chat.id)).slice(before).map((m) => m.visible).join('\n');
 }

@@ -27,6 +27,8 @@ export interface RecordedRequest {
   auth: string | null;
   body: unknown;
   status: number;
+  /** When it was answered (performance.now()). */
+  at: number;
 }
 
 /** A canned failure for the next `times` matching requests (Infinity: until cleared). */
@@ -215,7 +217,7 @@ export class FakeDiscord {
     const method = req.method ?? 'GET';
     const auth = req.headers.authorization ?? null;
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
-      this.requests.push({ method, path, auth, body, status });
+      this.requests.push({ method, path, auth, body, status, at: performance.now() });
       if (payload === undefined) {
         res.writeHead(status, headers).end();
         return;
