@@ -137,8 +137,12 @@ export function createOutbox<M>(o: OutboxOptions<M>): Outbox<M> {
     get pending() {
       return pending;
     },
-    idle() {
-      return pending === 0 ? Promise.resolve() : new Promise((resolve) => idlers.push(resolve));
+    async idle() {
+      // A settled reply may queue a follow-on one (a page that could not be edited is sent anew): look again after a turn.
+      do {
+        if (pending > 0) await new Promise<void>((resolve) => idlers.push(resolve));
+        await new Promise((resolve) => setImmediate(resolve));
+      } while (pending > 0);
     },
     close() {
       closed.abort();

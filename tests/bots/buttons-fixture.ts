@@ -22,7 +22,9 @@ export async function buttonsHandler(now: Date, opts: { images?: boolean; pictur
   const handler = createCommandHandler({
     wording: wordingOf, store, config: { timezone: 'UTC', maxStories: 5, maxWindowHours: 24, retentionDays: 30 },
     readUrl: () => Promise.reject(new Error('no network')), fetcher: () => Promise.reject(new Error('no network')),
-    nextRun: () => null, log: silentLogger, expensivePerMinute: 100, buttons: SIGNER, ...(opts.images === false ? { images: false } : {}),
+    nextRun: () => null, log: silentLogger, expensivePerMinute: 100, buttons: SIGNER,
+    // Every command and press of these tests comes at the same instant (a fixed clock): no flood limit.
+    commandLimits: { user: { limit: 1000, windowMs: 1000 }, chat: { limit: 1000, windowMs: 1000 } }, ...(opts.images === false ? { images: false } : {}),
   });
   return { handler, store };
 }

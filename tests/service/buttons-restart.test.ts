@@ -48,9 +48,11 @@ describe('buttons after a restart of newsbot start', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  const ask = async (text: string) => {
+  /** Sends a command and waits for what its answer must show (replies go out through the rate-limited queue after the update is handled). */
+  const ask = async (text: string, shown: () => boolean, what: string) => {
     const id = tg.sendCommand({ chat: CHAT, from: USER, text });
     await tg.waitForConfirmed(id, 20_000);
+    await tg.waitFor(() => (shown() ? true : null), what, 30_000);
   };
   const answered = (ix: InteractionLog) => dc.waitFor(() => ix.edits.length + ix.followUps.length > 0, 'the Discord answer', 20_000);
   const text = (s: string | undefined) => (s ?? '').replace(/\\(.)/g, '$1');
@@ -60,12 +62,12 @@ describe('buttons after a restart of newsbot start', () => {
     let searchPage: number;
     let latestMessage: string;
     try {
-      await ask(`/search ${LONG_QUERY}`);
+      await ask(`/search ${LONG_QUERY}`, () => /\(1\/2\)/.test(tg.sent.at(-1)?.visible ?? ''), 'the first search page');
       const page = tg.sent.at(-1)!;
       expect(page.visible).toMatch(/\(1\/2\)/);
       expect(keyboardButtons(page.reply_markup).map((b) => b.callback_data).join()).toContain('~');
       searchPage = page.message_id;
-      await ask('/digest');
+      await ask('/digest', () => keyboardButtons(tg.sent.at(-1)?.reply_markup).some((b) => b.text === 'More stories'), 'the digest with More stories');
       expect(keyboardButtons(tg.sent.at(-1)!.reply_markup).map((b) => b.text)).toContain('More stories');
       await answered(await dc.interact({ name: 'latest', options: [{ name: 'count', type: 4, value: 5 }] }));
       latestMessage = dc.messages.withButton(/Next/)!.message.id;
@@ -77,10 +79,12 @@ describe('buttons after a restart of newsbot start', () => {
     try {
       const next = tg.pressButton({ chat: CHAT, from: USER, label: /Next/ });
       await tg.waitForConfirmed(next.updateId, 20_000);
+      await tg.waitFor(() => (/\(2\/2\)/.test(tg.sent.find((m) => m.message_id === searchPage)?.visible ?? '') ? true : null), 'the page turned', 30_000);
       expect(tg.sent.find((m) => m.message_id === searchPage)!.visible).toMatch(/\(2\/2\)/);
       const before = tg.sent.length;
       const more = tg.pressButton({ chat: CHAT, from: USER, label: /^More stories$/ });
       await tg.waitForConfirmed(more.updateId, 20_000);
+      await tg.waitFor(() => (/\n+11\. School meals/.test(tg.sent.slice(before).map((m) => m.visible).join('\n')) ? true : null), 'the next stories', 30_000);
       expect(tg.sent.slice(before).map((m) => m.visible).join('\n')).toMatch(/\n+11\. School meals/); // the service's digest holds 10
       expect(tg.callbacks.answers.map((a) => a.text)).toEqual([undefined, undefined]);
 

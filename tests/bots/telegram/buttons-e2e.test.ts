@@ -26,6 +26,7 @@ async function ask(text: string): Promise<SentMessage[]> {
   const before = mine().length;
   const id = h.fake.sendCommand({ chat: PRIVATE, from: ALICE, text });
   await h.fake.waitForConfirmed(id);
+  await h.bot.idle(); // the update's replies were queued by then; wait until they are sent
   return mine().slice(before);
 }
 
@@ -34,6 +35,7 @@ async function press(label: RegExp, o: { data?: string } = {}): Promise<{ fresh:
   const before = mine().length;
   const { updateId, queryId, message } = h.fake.pressButton({ chat: PRIVATE, from: ALICE, label, ...(o.data ? { data: o.data, unchecked: true } : {}) });
   await h.fake.waitForConfirmed(updateId);
+  await h.bot.idle();
   return { fresh: mine().slice(before), on: message, answer: h.fake.callbacks.answers.find((a) => a.callback_query_id === queryId) };
 }
 
@@ -129,6 +131,7 @@ describe('Telegram photo fallbacks', () => {
     try {
       const id = off.fake.sendCommand({ chat: PRIVATE, from: ALICE, text: '/digest' });
       await off.fake.waitForConfirmed(id);
+      await off.bot.idle();
       expect(off.fake.sent.length).toBeGreaterThan(0);
       expect(off.fake.sent.some((m) => m.photo)).toBe(false);
       expect(off.fake.callsOf('sendPhoto')).toEqual([]);
@@ -150,8 +153,10 @@ describe('the fake Bot API checks what Telegram checks', () => {
     try {
       const id = late.fake.sendCommand({ chat: PRIVATE, from: ALICE, text: '/latest 5' });
       await late.fake.waitForConfirmed(id);
+      await late.bot.idle();
       const { updateId } = late.fake.pressButton({ chat: PRIVATE, from: ALICE, label: /Next/ });
       await late.fake.waitForConfirmed(updateId);
+      await late.bot.idle();
       expect(late.fake.refused.map((r) => [r.method, r.description])).toEqual([['answerCallbackQuery', 'Bad Request: query is too old and response timeout expired or query ID is invalid']]);
       // The page still turns; the late answer is only logged.
       expect(late.fake.sent[0]!.visible).toMatch(/\(2\/3\)/);
