@@ -25,6 +25,8 @@ function handlerOn(store: Store) {
     readUrl: () => Promise.reject(new Error('no network')), fetcher: () => Promise.reject(new Error('no network')),
     // The next digest is always tomorrow at the first time, as the chat's zone sees it (close enough here).
     nextRun: (_s: Subscription, after: Date) => new Date(after.getTime() + 24 * 3_600_000), log: silentLogger, expensivePerMinute: 100,
+    // Every command of these tests comes at the same instant (a fixed clock): no flood limit.
+    commandLimits: { user: { limit: 1000, windowMs: 1000 }, chat: { limit: 1000, windowMs: 1000 } },
   });
 }
 
@@ -66,6 +68,7 @@ describe('Telegram: settings commands in the user’s language', () => {
     const id = h.fake.sendCommand({ chat, from, text });
     await h.fake.waitForMessages(before + 1, chat.id);
     await h.fake.waitForConfirmed(id);
+    await h.bot.idle(); // the update's replies were queued by then; wait until they are sent
     expect(h.fake.refused).toEqual([]);
     return h.fake.sent.filter((m) => m.chat_id === String(chat.id)).slice(before).map((m) => m.visible).join('\n');
   }
