@@ -3,12 +3,10 @@
  * and feed claims, the shared send window, the Telegram poll leader, and two schedulers sharing
  * one database. Several "instances" here are several objects with their own holder ids.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import type { PostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { migrate } from '../../src/store/postgres/migrate.js';
 import { Leases } from '../../src/cluster/leases.js';
 import { PgSlotClaims } from '../../src/cluster/slot-claims.js';
 import { pgFeedClaim } from '../../src/cluster/feed-claims.js';
@@ -20,26 +18,16 @@ import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { newRecord } from '../../src/scheduler/records.js';
 import { realClock } from '../../src/scheduler/clock.js';
 import { silentLogger } from '../../src/log.js';
-import { createTestDatabase, truncateAll } from '../helpers/postgres.js';
-import type { TestDatabase } from '../helpers/postgres.js';
+import { usePostgresStore } from '../helpers/postgres.js';
 import { FakeSender, fakeDigest, makeSub } from '../scheduler/helpers/fixtures.js';
 import { feed } from '../store/fixtures.js';
 
 const REDIS_URL = process.env.NEWSBOT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-let db: TestDatabase;
+const pg = usePostgresStore('cluster');
 let store: PostgresStore;
-beforeAll(async () => {
-  db = await createTestDatabase('cluster');
-  await migrate(db.url);
-});
-afterAll(async () => {
-  await db?.drop();
-});
-beforeEach(async () => {
-  await truncateAll(db.url);
-  store = await openPostgresStore(db.url, { migrate: false });
-  onTestFinished(() => store.close());
+beforeEach(() => {
+  store = pg.store;
 });
 
 describe('leases', () => {

@@ -5,41 +5,27 @@
  * middle of a batch (its database gone, one update's handler never finishing); the second resumes
  * from the stored position: every update is answered once, the unfinished one by the new poller.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startTelegramBot } from '../../src/bots/telegram/index.js';
 import type { CommandHandler } from '../../src/bots/commands/types.js';
 import { Leases } from '../../src/cluster/leases.js';
 import { pollLeader } from '../../src/cluster/poll-leader.js';
 import { pgPollCursor } from '../../src/cluster/poll-cursor.js';
-import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import type { PostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { migrate } from '../../src/store/postgres/migrate.js';
 import { silentLogger } from '../../src/log.js';
 import { FakeBotApi } from '../fakes/telegram/fake-bot-api.js';
-import { createTestDatabase, truncateAll } from '../helpers/postgres.js';
-import type { TestDatabase } from '../helpers/postgres.js';
+import { usePostgresStore } from '../helpers/postgres.js';
 
 const TOKEN = '123456:TEST-poll-takeover';
 const noop = { pause: async () => {}, migrate: async () => {} };
 
-let db: TestDatabase;
+const pg = usePostgresStore('poll_takeover');
 let store: PostgresStore;
 let fake: FakeBotApi;
-beforeAll(async () => {
-  db = await createTestDatabase('poll_takeover');
-  await migrate(db.url);
-});
-afterAll(async () => {
-  await db?.drop();
-});
 beforeEach(async () => {
-  await truncateAll(db.url);
-  store = await openPostgresStore(db.url, { migrate: false });
+  store = pg.store;
   fake = await FakeBotApi.start({ token: TOKEN, enforceLimits: true });
-  onTestFinished(async () => {
-    await fake.close();
-    await store.close();
-  });
+  onTestFinished(() => fake.close());
 });
 
 /** One instance polling under the `telegram-poll` lease with the shared position; answers with its name. */

@@ -4,41 +4,27 @@
  * routes a guild's events to the session of its shard and refuses a second session on a shard.
  * An "instance" here is one bot with its own lease holder; one of them loses its database.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startShardedDiscordBot } from '../../src/bots/discord/shards.js';
 import { Leases } from '../../src/cluster/leases.js';
 import { shardLeases } from '../../src/cluster/shard-leases.js';
-import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import type { PostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { migrate } from '../../src/store/postgres/migrate.js';
 import { silentLogger } from '../../src/log.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { shardOf } from '../fakes/discord/payloads.js';
-import { createTestDatabase, truncateAll } from '../helpers/postgres.js';
-import type { TestDatabase } from '../helpers/postgres.js';
+import { usePostgresStore } from '../helpers/postgres.js';
 
 /** Eight guilds whose ids put two on each of four shards. */
 const GUILDS = Array.from({ length: 8 }, (_, i) => String(((1_000n + BigInt(i)) << 22n) + 7n));
 const noop = { pause: async () => {}, migrate: async () => {} };
 
-let db: TestDatabase;
+const pg = usePostgresStore('shards');
 let store: PostgresStore;
 let fake: FakeDiscord;
-beforeAll(async () => {
-  db = await createTestDatabase('shards');
-  await migrate(db.url);
-});
-afterAll(async () => {
-  await db?.drop();
-});
 beforeEach(async () => {
-  await truncateAll(db.url);
-  store = await openPostgresStore(db.url, { migrate: false });
+  store = pg.store;
   fake = await FakeDiscord.start({ guilds: GUILDS, recommendedShards: 4 });
-  onTestFinished(async () => {
-    await fake.close();
-    await store.close();
-  });
+  onTestFinished(() => fake.close());
 });
 
 type Bot = Awaited<ReturnType<typeof startShardedDiscordBot>>;

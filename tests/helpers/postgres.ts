@@ -6,6 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, onTestFinished } from 'vitest';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
+import type { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { migrate } from '../../src/store/postgres/migrate.js';
 
 /** The database the tests connect to for CREATE/DROP DATABASE. */
 export const PG_ADMIN_URL = process.env.NEWSBOT_TEST_DATABASE_URL ?? `postgres://${userInfo().username}@127.0.0.1:5432/test`;
@@ -52,4 +56,43 @@ export async function truncateAll(url: string): Promise<void> {
   } finally {
     await c.end();
   }
+}
+
+/** The store of the running test, on the file's migrated throwaway database. */
+export interface PostgresFixture {
+  readonly db: TestDatabase;
+  readonly store: PostgresStore;
+}
+
+/**
+ * The set-up of a test file on the real PostgreSQL: one database created and migrated before the
+ * file, emptied and opened as a store before each test (closed after it), dropped after the file.
+ */
+export function usePostgresStore(label: string): PostgresFixture {
+  let db: TestDatabase | null = null;
+  let store: PostgresStore | null = null;
+  beforeAll(async () => {
+    db = await createTestDatabase(label);
+    await migrate(db.url);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+  beforeEach(async () => {
+    const url = (db as TestDatabase).url;
+    await truncateAll(url);
+    const opened = await openPostgresStore(url, { migrate: false });
+    store = opened;
+    onTestFinished(() => opened.close());
+  });
+  return {
+    get db() {
+      if (!db) throw new Error('usePostgresStore: the database is made in beforeAll');
+      return db;
+    },
+    get store() {
+      if (!store) throw new Error('usePostgresStore: the store is opened in beforeEach');
+      return store;
+    },
+  };
 }
