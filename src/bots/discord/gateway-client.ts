@@ -6,28 +6,14 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { ClientOptions } from 'discord.js';
 import { redact } from '../../log.js';
-import type { Logger } from '../../log.js';
-import type { ChatEvents, CommandHandler } from '../commands/types.js';
-import type { TopicSource } from './autocomplete.js';
 import { errorFields } from './errors.js';
 import { interactionListener } from './interactions.js';
-import type { Outbox } from '../../scheduler/outbox.js';
-import type { DiscordMessageBody } from './render.js';
+import type { InteractionDeps } from './interactions.js';
 
-/** What every client of the bot shares. */
-export interface GatewayClientDeps {
+/** What every client of the bot shares: what its interactions need, and where and how it reaches the API. */
+export interface GatewayClientDeps extends InteractionDeps {
   apiBase: string;
-  handler: CommandHandler;
-  events: ChatEvents;
-  admins: readonly string[];
-  log: Logger;
-  clock: () => Date;
-  autocomplete?: TopicSource;
-  /** Masked in every logged error (the bot token). */
-  secrets: readonly string[];
   tuning: { restTimeoutMs: number; retries: number; waitGuildTimeoutMs: number; maxRateLimitWaitMs: number };
-  /** Where answers go out: the platform's outgoing queue, shared with scheduled digests. */
-  outbox: Outbox<DiscordMessageBody>;
 }
 
 /** Which shards the client runs (discord.js `shards`, `shardCount`, `ws`); absent: the count Discord recommends, all here. */
