@@ -45,16 +45,7 @@ describe('Telegram: replies in the user’s language', () => {
   });
   afterAll(() => h.close());
 
-  async function ask(from: FakeUser, text: string): Promise<string> {
-    const chat = chatOf(from);
-    const before = h.fake.sent.filter((m) => m.chat_id === String(chat.id)).length;
-    const id = h.fake.sendCommand({ chat, from, text });
-    await h.fake.waitForMessages(before + 1, chat.id);
-    await h.fake.waitForConfirmed(id);
-    await h.bot.idle(); // the update's replies were queued by then; wait until they are sent
-    expect(h.fake.refused).toEqual([]);
-    return h.fake.sent.filter((m) => m.chat_id === String(chat.id)).slice(before).map((m) => m.visible).join('\n');
-  }
+  const ask = (from: FakeUser, text: string): Promise<string> => h.ask(chatOf(from), from, text);
 
   it('a German user gets German help, headings, dates and plurals', async () => {
     const help = await ask(HANS, '/help');

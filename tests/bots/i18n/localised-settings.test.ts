@@ -62,16 +62,7 @@ describe('Telegram: settings commands in the user’s language', () => {
   });
   afterAll(() => h.close());
 
-  async function ask(from: FakeUser, text: string): Promise<string> {
-    const chat = { id: from.id, type: 'private' as const };
-    const before = h.fake.sent.filter((m) => m.chat_id === String(chat.id)).length;
-    const id = h.fake.sendCommand({ chat, from, text });
-    await h.fake.waitForMessages(before + 1, chat.id);
-    await h.fake.waitForConfirmed(id);
-    await h.bot.idle(); // the update's replies were queued by then; wait until they are sent
-    expect(h.fake.refused).toEqual([]);
-    return h.fake.sent.filter((m) => m.chat_id === String(chat.id)).slice(before).map((m) => m.visible).join('\n');
-  }
+  const ask = (from: FakeUser, text: string): Promise<string> => h.ask({ id: from.id, type: 'private' }, from, text);
 
   it('a German user subscribes, gets a bad time refused with the usage line, and sees topics, feeds and status in German', async () => {
     const sub = await ask(HANS, '/subscribe 07:30 Europe/Berlin');

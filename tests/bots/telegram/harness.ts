@@ -6,7 +6,8 @@ import type { ChatEvents, CommandHandler, CommandRequest, Reply } from '../../..
 import type { Platform } from '../../../src/model.js';
 import { NO_LIMITS } from '../../../src/scheduler/rate-limit.js';
 import { FakeBotApi } from '../../fakes/telegram/fake-bot-api.js';
-import type { FakeBotApiOptions } from '../../fakes/telegram/fake-bot-api.js';
+import type { FakeBotApiOptions, FakeChat, FakeUser } from '../../fakes/telegram/fake-bot-api.js';
+import { expect } from 'vitest';
 
 /** Shaped like a real token, so the logger's own pattern would catch it too; tests check the exact string. */
 export const TOKEN = '987654321:AAH-fakeTokenForTests_abcdefghijklmnop';
@@ -68,6 +69,8 @@ export interface Harness {
   events: RecordingEvents;
   logs: string[];
   slept: number[];
+  /** Sends a command and returns the visible text of every reply message to that chat (the fake refused none). */
+  ask(chat: FakeChat, from: FakeUser, text: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -102,6 +105,15 @@ export async function startHarness(o: {
   });
   return {
     fake, bot, events, logs, slept,
+    async ask(chat, from, text) {
+      const before = fake.sent.filter((m) => m.chat_id === String(chat.id)).length;
+      const id = fake.sendCommand({ chat, from, text });
+      await fake.waitForMessages(before + 1, chat.id);
+      await fake.waitForConfirmed(id);
+      await bot.idle(); // the update's replies were queued by then; wait until they are sent
+      expect(fake.refused).toEqual([]);
+      return fake.sent.filter((m) => m.chat_id === String(chat.id)).slice(before).map((m) => m.visible).join('\n');
+    },
     async close() {
       await bot.stop();
       await fake.close();

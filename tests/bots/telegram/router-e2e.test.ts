@@ -51,15 +51,7 @@ afterAll(async () => {
 });
 
 /** Sends a command and returns the visible text of every reply message to that chat. */
-async function ask(chat: FakeChat, from: FakeUser, text: string): Promise<string> {
-  const before = h.fake.sent.filter((m) => m.chat_id === String(chat.id)).length;
-  const id = h.fake.sendCommand({ chat, from, text });
-  await h.fake.waitForMessages(before + 1, chat.id);
-  await h.fake.waitForConfirmed(id);
-  await h.bot.idle(); // the update's replies were queued by then; wait until they are sent
-  expect(h.fake.refused).toEqual([]);
-  return h.fake.sent.filter((m) => m.chat_id === String(chat.id)).slice(before).map((m) => m.visible).join('\n');
-}
+const ask = (chat: FakeChat, from: FakeUser, text: string): Promise<string> => h.ask(chat, from, text);
 
 describe('every command through Telegram and the real router', () => {
   it('/start and /help list the commands', async () => {
