@@ -40,12 +40,7 @@ async function digestVia(path: 'good' | 'invent'): Promise<string> {
   });
   const h = await startHarness({ handler });
   harnesses.push(h);
-  const id = h.fake.sendCommand({ chat: PRIVATE, from: ALICE, text: '/digest' });
-  await h.fake.waitForMessages(1, PRIVATE.id);
-  await h.fake.waitForConfirmed(id);
-  await h.bot.idle(); // the update's replies were queued by then; wait until they are sent
-  expect(h.fake.refused).toEqual([]);
-  return h.fake.sent.map((m) => m.visible).join('\n');
+  return h.ask(PRIVATE, ALICE, '/digest');
 }
 
 describe('model summaries through Telegram', () => {
