@@ -149,19 +149,18 @@ function origin(ids: FakeIds, spec: { userId?: string; dm?: boolean; permissions
       };
 }
 
+/** The fields every INTERACTION_CREATE carries, as Discord sends them. */
+function envelope(ids: FakeIds, id: string, token: string, type: number, channelId: string, locale: string | undefined) {
+  return {
+    id, application_id: ids.applicationId, type, token, version: 1, channel_id: channelId,
+    app_permissions: '2248473465835073', locale: locale ?? 'en-US', entitlements: [], attachment_size_limit: 10_485_760,
+  };
+}
+
 export function interactionPayload(ids: FakeIds, id: string, token: string, spec: InteractionSpec) {
   const channelId = spec.channelId ?? (spec.dm ? '600000000000000001' : channelIdOf(ids, spec.guildId ?? ids.guildId));
   return {
-    id,
-    application_id: ids.applicationId,
-    type: spec.type ?? 2,
-    token,
-    version: 1,
-    channel_id: channelId,
-    app_permissions: '2248473465835073',
-    locale: spec.locale ?? 'en-US',
-    entitlements: [],
-    attachment_size_limit: 10_485_760,
+    ...envelope(ids, id, token, spec.type ?? 2, channelId, spec.locale),
     data: { id: `cmd-${spec.name}`, name: spec.name, type: 1, options: spec.options ?? [], ...(spec.resolved ? { resolved: spec.resolved } : {}) },
     ...origin(ids, spec, channelId),
   };
@@ -184,16 +183,7 @@ export interface ClickSpec {
 /** INTERACTION_CREATE for a button click (type 3, MESSAGE_COMPONENT, component_type 2) on `message`. */
 export function clickPayload(ids: FakeIds, id: string, token: string, spec: ClickSpec, message: Record<string, unknown>, channelId: string) {
   return {
-    id,
-    application_id: ids.applicationId,
-    type: 3,
-    token,
-    version: 1,
-    channel_id: channelId,
-    app_permissions: '2248473465835073',
-    locale: spec.locale ?? 'en-US',
-    entitlements: [],
-    attachment_size_limit: 10_485_760,
+    ...envelope(ids, id, token, 3, channelId, spec.locale),
     message,
     data: { custom_id: spec.customId, component_type: 2 },
     ...origin(ids, spec, channelId),
