@@ -7,7 +7,7 @@
  * dropped (logged), which bounds memory and how stale an answer can get.
  */
 import type { Logger } from '../log.js';
-import { createKeyedSerial } from '../bots/commands/chat-serial.js';
+import { createKeyedSerial } from './keyed-serial.js';
 import type { Clock } from './clock.js';
 import { realClock } from './clock.js';
 import type { SendQueue } from './queue.js';

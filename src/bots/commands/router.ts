@@ -9,7 +9,7 @@ import { topicsCommand } from './topics-cmd.js';
 import { feedsCommand } from './feeds-cmd.js';
 import { statusCommand } from './status-cmd.js';
 import { clip } from './args.js';
-import { createKeyedSerial } from './chat-serial.js';
+import { createKeyedSerial } from '../../scheduler/keyed-serial.js';
 import { outageCode } from '../../store/store-error.js';
 import { languageCommand } from './language-cmd.js';
 import { pressButton } from './buttons-actions.js';

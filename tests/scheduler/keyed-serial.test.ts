@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKeyedSerial } from '../../../src/bots/commands/chat-serial.js';
+import { createKeyedSerial } from '../../src/scheduler/keyed-serial.js';
 
 const later = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

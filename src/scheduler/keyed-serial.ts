@@ -1,7 +1,8 @@
 /**
- * Commands of one chat run one after another, in arrival order; different chats run in parallel.
- * Without it, two commands sent together (`/subscribe` then `/topics add`) both read the chat's
- * settings before either wrote, and the second write put back what the first had changed.
+ * Tasks with one key run one after another, in arrival order; different keys run in parallel.
+ * The command router runs each chat's commands so (without it, two commands sent together,
+ * `/subscribe` then `/topics add`, both read the chat's settings before either wrote, and the
+ * second write put back what the first had changed), and the reply outbox each chat's replies.
  */
 
 /** Runs `task` after every earlier task with the same key has settled. */
