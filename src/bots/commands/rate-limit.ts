@@ -7,22 +7,13 @@ export interface RateLimiter {
   take(key: string, now: Date): number;
 }
 
+/** A flood gate without hold, answering only how long to wait. */
 export function createRateLimiter(max: number, windowMs: number): RateLimiter {
-  const uses = new Map<string, number[]>();
+  const gate = createFloodGate({ limit: max, windowMs });
   return {
     take(key, now) {
-      const t = now.getTime();
-      const recent = (uses.get(key) ?? []).filter((u) => t - u < windowMs);
-      if (recent.length >= max) {
-        uses.set(key, recent);
-        return Math.max(1, Math.ceil((recent[0]! + windowMs - t) / 1000));
-      }
-      recent.push(t);
-      uses.set(key, recent);
-      if (uses.size > 10_000) {
-        for (const [k, v] of uses) if (v.every((u) => t - u >= windowMs)) uses.delete(k);
-      }
-      return 0;
+      const verdict = gate.take(key, now);
+      return verdict.ok ? 0 : verdict.seconds;
     },
   };
 }
