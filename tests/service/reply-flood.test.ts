@@ -89,6 +89,8 @@ describe('newsbot start: one Telegram user sends 1,000 /help and /search in 10 s
 
       const replies = toFlooder();
       const notices = replies.filter((m) => NOTICE.test(m.visible));
+      console.log(`reply flood: ${n} commands in 10 s from one chat; ${replies.length - notices.length} answers + ${notices.length} notice; ` +
+        `429s ${fake.counts.tooManyRequests}; the other chat's digest ${digestAt - slot.getTime()} ms after its slot`);
       expect(notices).toHaveLength(1);
       expect(replies.length - notices.length).toBeGreaterThan(0);
       expect(replies.length - notices.length).toBeLessThanOrEqual(DEFAULT_COMMAND_LIMITS.user.limit);
