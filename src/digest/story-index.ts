@@ -7,6 +7,7 @@
  */
 import type { Analysis } from './analysis-pack.js';
 import { sameEvent } from './cluster.js';
+import { BandPostings } from './band-postings.js';
 import { DEFAULT_LSH, signature } from './minhash.js';
 
 /** Candidates verified per arriving article (the strongest by shared bands first). */
@@ -18,15 +19,21 @@ const MIN_KEY_TERMS = 12;
 /** Names shared below this (weighted) and each naming several: not the same event (cluster.ts `clearlyApart`). */
 const APART = 0.12;
 
+/** An indexed article: its headline, key and lead term ids (each sorted) in one array, `terms[0, keysAt)`, `[keysAt, leadAt)`, `[leadAt, end)`. */
 interface Entry {
   id: string;
   story: string;
   at: number;
-  title: Int32Array;
-  keys: Int32Array;
-  lead: Int32Array;
-  bands: Uint32Array;
+  terms: Int32Array;
+  keysAt: number;
+  leadAt: number;
 }
+
+/** One of an entry's three term lists, as a range of its array. */
+type Part = 'title' | 'keys' | 'lead';
+const range = (e: Entry, part: Part): [number, number] =>
+  part === 'title' ? [0, e.keysAt] : part === 'keys' ? [e.keysAt, e.leadAt] : [e.leadAt, e.terms.length];
+const size = (e: Entry, part: Part): number => { const [from, to] = range(e, part); return to - from; };
 
 /** Where an article went. */
 export interface Placement {
@@ -56,8 +63,8 @@ export class StoryIndex {
   private docs = 0;
   private readonly entries = new Map<number, Entry>();
   private readonly byArticle = new Map<string, number>();
-  /** Band key → the slots in it: one slot as a number (most buckets hold one article), more as a list. */
-  private readonly buckets = new Map<number, number | number[]>();
+  /** Band key → the slots filed under it. */
+  private readonly buckets = new BandPostings((slot) => this.entries.has(slot));
   private nextSlot = 0;
 
   /** Articles indexed (not yet evicted). */
@@ -79,18 +86,13 @@ export class StoryIndex {
   add(id: string, at: number, an: Analysis, story?: string): Placement {
     const known = this.byArticle.get(id);
     if (known !== undefined) return { story: this.entries.get(known)!.story, created: false };
-    const entry = this.entry(id, at, an);
-    const target = story ?? this.match(entry);
+    const { entry, bands } = this.entry(id, at, an);
+    const target = story ?? this.match(entry, bands);
     entry.story = target ?? id;
     const slot = this.nextSlot++;
     this.entries.set(slot, entry);
     this.byArticle.set(id, slot);
-    for (const b of entry.bands) {
-      const list = this.buckets.get(b);
-      if (list === undefined) this.buckets.set(b, slot);
-      else if (typeof list === 'number') this.buckets.set(b, [list, slot]);
-      else list.push(slot);
-    }
+    for (const b of bands) this.buckets.add(b, slot);
     return { story: entry.story, created: target === undefined && story === undefined };
   }
 
@@ -100,28 +102,19 @@ export class StoryIndex {
     const y = this.entries.get(this.byArticle.get(b) ?? -1);
     if (!x || !y) return 0;
     this.lnDocs = Math.log(this.docs + 20);
-    return 0.4 * this.overlap(x.lead, y.lead) + 0.35 * this.overlap(x.keys, y.keys) + 0.25 * this.overlap(x.title, y.title);
+    return 0.4 * this.overlap(x, y, 'lead') + 0.35 * this.overlap(x, y, 'keys') + 0.25 * this.overlap(x, y, 'title');
   }
 
   /** Drops articles older than `before` (ms) from candidate generation; their df stays counted. */
   evict(before: number): void {
-    const gone = new Set<number>();
+    let gone = 0;
     for (const [slot, e] of this.entries) {
       if (e.at >= before) continue;
-      gone.add(slot);
+      gone++;
       this.entries.delete(slot);
       this.byArticle.delete(e.id);
     }
-    if (gone.size === 0) return;
-    for (const [b, list] of this.buckets) {
-      if (typeof list === 'number') {
-        if (gone.has(list)) this.buckets.delete(b);
-        continue;
-      }
-      const kept = list.filter((s) => !gone.has(s));
-      if (kept.length === 0) this.buckets.delete(b);
-      else if (kept.length !== list.length) this.buckets.set(b, kept.length === 1 ? kept[0]! : kept);
-    }
+    if (gone > 0) this.buckets.removed(gone, this.entries.size);
   }
 
   private term(h: number): number {
@@ -135,7 +128,7 @@ export class StoryIndex {
     return id;
   }
 
-  private entry(id: string, at: number, an: Analysis): Entry {
+  private entry(id: string, at: number, an: Analysis): { entry: Entry; bands: Uint32Array } {
     const ids = (list: readonly number[]): Int32Array => sortedIds(list.map((i) => this.term(an.terms[i]!)));
     const title = ids(an.title);
     const keys = ids(an.keys);
@@ -143,7 +136,12 @@ export class StoryIndex {
     const counted = new Set<number>([...title, ...keys, ...lead]);
     this.docs++;
     for (const t of counted) this.df[t] = this.df[t]! + 1;
-    return { id, story: id, at, title, keys, lead, bands: this.bandKeys(title, keys, lead) };
+    const terms = new Int32Array(title.length + keys.length + lead.length);
+    terms.set(title);
+    terms.set(keys, title.length);
+    terms.set(lead, title.length + keys.length);
+    const entry = { id, story: id, at, terms, keysAt: title.length, leadAt: title.length + keys.length };
+    return { entry, bands: this.bandKeys(title, keys, lead) };
   }
 
   private bandKeys(title: Int32Array, keys: Int32Array, lead: Int32Array): Uint32Array {
@@ -177,20 +175,26 @@ export class StoryIndex {
     return this.lnDocs - this.lnDf[d]!;
   }
 
-  private weight(ids: Int32Array): number {
+  private weight(e: Entry, part: Part): number {
+    const [from, to] = range(e, part);
     let w = 0;
-    for (const t of ids) w += this.idf(t);
+    for (let i = from; i < to; i++) w += this.idf(e.terms[i]!);
     return w;
   }
 
-  private overlap(a: Int32Array, b: Int32Array): number {
-    const wa = this.weight(a);
-    const wb = this.weight(b);
+  /** The idf-weighted cosine of one term list of two entries. */
+  private overlap(x: Entry, y: Entry, part: Part): number {
+    const wa = this.weight(x, part);
+    const wb = this.weight(y, part);
     if (wa === 0 || wb === 0) return 0;
-    let i = 0;
-    let j = 0;
+    const a = x.terms;
+    const b = y.terms;
+    const [aFrom, aEnd] = range(x, part);
+    const [bFrom, bEnd] = range(y, part);
+    let i = aFrom;
+    let j = bFrom;
     let shared = 0;
-    while (i < a.length && j < b.length) {
+    while (i < aEnd && j < bEnd) {
       if (a[i] === b[j]) {
         shared += this.idf(a[i]!);
         i++;
@@ -202,22 +206,18 @@ export class StoryIndex {
   }
 
   /** The story to join, or undefined for a new one. */
-  private match(e: Entry): string | undefined {
+  private match(e: Entry, bands: Uint32Array): string | undefined {
     this.lnDocs = Math.log(this.docs + 20);
     const hits = new Map<number, number>();
-    for (const b of e.bands) {
-      const list = this.buckets.get(b);
-      if (list === undefined) continue;
-      if (typeof list === 'number') hits.set(list, (hits.get(list) ?? 0) + 1);
-      else for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_BUCKET_SCAN; k--) hits.set(list[k]!, (hits.get(list[k]!) ?? 0) + 1);
-    }
+    const hit = (slot: number): void => void hits.set(slot, (hits.get(slot) ?? 0) + 1);
+    for (const b of bands) this.buckets.scan(b, MAX_BUCKET_SCAN, hit);
     if (hits.size === 0) return undefined;
     const order = [...hits].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, MAX_CHECKS);
     const votes = new Map<string, { n: number; best: number }>();
     for (const [slot] of order) {
       const o = this.entries.get(slot)!;
-      if (e.keys.length >= 3 && o.keys.length >= 3 && this.overlap(e.keys, o.keys) < APART) continue;
-      const s = { title: this.overlap(e.title, o.title), keys: this.overlap(e.keys, o.keys), lead: this.overlap(e.lead, o.lead) };
+      if (size(e, 'keys') >= 3 && size(o, 'keys') >= 3 && this.overlap(e, o, 'keys') < APART) continue;
+      const s = { title: this.overlap(e, o, 'title'), keys: this.overlap(e, o, 'keys'), lead: this.overlap(e, o, 'lead') };
       if (!sameEvent(s)) continue;
       const strength = 0.4 * s.lead + 0.35 * s.keys + 0.25 * s.title;
       const v = votes.get(o.story) ?? { n: 0, best: 0 };
