@@ -2,7 +2,8 @@
  * LSH band buckets for the story index, in typed arrays: band key → the slots filed under it,
  * newest first. A Map of keys to lists cost about 60 bytes a posting (a heap number for each key
  * above 2^30, a table entry, a small array per shared bucket); here a posting is 12 bytes and a
- * key 8, so 20,000 articles × 32 bands take about 13 MB instead of 38.
+ * key's table cell 4 (the key itself is read from its newest posting), so 20,000 articles × 32
+ * bands take about 17 MB instead of 38.
  *
  * Removal is lazy: the caller says which slots are gone, scans skip them, and the postings are
  * rebuilt once the dead outnumber the live. Pure.
@@ -11,8 +12,7 @@
 const EMPTY = -1;
 
 export class BandPostings {
-  /** Open-addressing table: key, and the newest posting filed under it (EMPTY when unused). */
-  private keys = new Uint32Array(1024);
+  /** Open-addressing table of keys (at most 3/4 full): the newest posting filed under each, EMPTY when unused. */
   private heads = new Int32Array(1024).fill(EMPTY);
   private used = 0;
   /** Postings in the order filed: the key, the slot, the previous posting of the same key. */
@@ -27,12 +27,9 @@ export class BandPostings {
   /** Files `slot` under `key`. */
   add(key: number, slot: number): void {
     if (this.count === this.pKey.length) this.growPostings();
-    if ((this.used + 1) * 2 > this.keys.length) this.rehash(this.keys.length * 2);
+    if ((this.used + 1) * 4 > this.heads.length * 3) this.rehash(this.heads.length * 2);
     const b = this.find(key);
-    if (this.heads[b] === EMPTY) {
-      this.keys[b] = key;
-      this.used++;
-    }
+    if (this.heads[b] === EMPTY) this.used++;
     const p = this.count++;
     this.pKey[p] = key;
     this.pSlot[p] = slot;
@@ -59,8 +56,7 @@ export class BandPostings {
 
   private compact(): void {
     const [key, slot, count] = [this.pKey, this.pSlot, this.count];
-    this.keys = new Uint32Array(this.keys.length);
-    this.heads = new Int32Array(this.keys.length).fill(EMPTY);
+    this.heads = new Int32Array(this.heads.length).fill(EMPTY);
     this.used = 0;
     this.pKey = new Uint32Array(Math.max(1024, this.pKey.length));
     this.pSlot = new Int32Array(this.pKey.length);
@@ -72,22 +68,16 @@ export class BandPostings {
 
   /** The table position of `key`: where it is, or the empty one where it would go. */
   private find(key: number): number {
-    const mask = this.keys.length - 1;
+    const mask = this.heads.length - 1;
     let b = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-    while (this.heads[b] !== EMPTY && this.keys[b] !== key) b = (b + 1) & mask;
+    for (let h = this.heads[b]!; h !== EMPTY && this.pKey[h] !== key; h = this.heads[b]!) b = (b + 1) & mask;
     return b;
   }
 
   private rehash(size: number): void {
-    const [keys, heads] = [this.keys, this.heads];
-    this.keys = new Uint32Array(size);
+    const heads = this.heads;
     this.heads = new Int32Array(size).fill(EMPTY);
-    for (let b = 0; b < keys.length; b++) {
-      if (heads[b] === EMPTY) continue;
-      const to = this.find(keys[b]!);
-      this.keys[to] = keys[b]!;
-      this.heads[to] = heads[b]!;
-    }
+    for (const h of heads) if (h !== EMPTY) this.heads[this.find(this.pKey[h]!)] = h;
   }
 
   private growPostings(): void {
