@@ -4,7 +4,6 @@
  * partitions are loaded at open. A put writes only its own bucket: with 10,000 subscriptions due at
  * the same minute, every record written before and after each message rewrites 1/16 of the day.
  */
-import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeliveryRecord } from '../model.js';
@@ -16,6 +15,7 @@ import { copyRecord, sortNewestSlotFirst } from './query.js';
 import { assertRecord, checkDelivery } from './schema.js';
 import { StoreError } from './store-error.js';
 import { removeFile } from './folder.js';
+import { bucketOf } from './key-buckets.js';
 
 /** Subscriptions per day are spread over this many files. */
 export const DELIVERY_BUCKETS = 16;
@@ -24,8 +24,7 @@ const PART_FILE = /^(\d{4}-\d{2}-\d{2}(?:\.\d{2})?)\.json$/;
 
 /** The part a record lives in: its slot's UTC day and its subscription's bucket. */
 export function deliveryPart(record: Pick<DeliveryRecord, 'slot' | 'subscriptionId'>): string {
-  const bucket = createHash('sha1').update(record.subscriptionId).digest()[0]! % DELIVERY_BUCKETS;
-  return `${utcDay(record.slot)}.${String(bucket).padStart(2, '0')}`;
+  return `${utcDay(record.slot)}.${bucketOf(record.subscriptionId, DELIVERY_BUCKETS)}`;
 }
 
 async function listParts(dir: string): Promise<string[]> {

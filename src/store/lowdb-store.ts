@@ -4,12 +4,22 @@
  *   <dir>/newsbot.lock               pid, hostname, start time of the process using the folder
  *   <dir>/meta.json                  {schema: 1, createdAt}
  *   <dir>/feeds.json                 {schema: 1, feeds: [...]}
- *   <dir>/subscriptions.json         {schema: 1, subscriptions: [...]}
+ *   <dir>/subscriptions/NNN.json     {schema: 1, subscriptions: [...]} by a hash of the id, 256 buckets
  *   <dir>/articles/YYYY-MM-DD[.N].json {schema: 1, articles: [...]} by UTC day of articleTime, 1,000 a chunk
  *   <dir>/deliveries/YYYY-MM-DD.NN.json {schema: 1, deliveries: [...]} by UTC day of the slot and subscription bucket
  *   <dir>/stories/YYYY-MM-DDTHH.json {schema: 1, stories: [...]} by UTC hour of the story's latest article
- *   <dir>/history/NN.json            {schema: 1, histories: [...]} digest history, by subscription bucket
+ *   <dir>/history/NN.json            {schema: 1, histories: [...]} digest history, by a hash of the subscription id, 32 buckets
  *   <dir>/notes.json                 {schema: 1, notes: [...]} long texts buttons refer to, at most 2,000
+ *
+ * Subscriptions and histories are bucketed (key-buckets.ts) so a delivery, which changes one of
+ * each, rewrites one small bucket (10,000 subscriptions: ~40 a bucket), not all of them.
+ *
+ * A folder written before subscriptions were bucketed holds `<dir>/subscriptions.json` {schema: 1,
+ * subscriptions: [...]}. Opening it moves them (subscription-buckets.ts): the old file is checked (a
+ * bad one is refused and nothing written), the buckets are written into `<dir>/subscriptions.tmp/`
+ * and renamed to `subscriptions/` in one step, read back and compared, and only then is the old file
+ * removed. A crash before the rename leaves the old file the only copy (the next open starts again);
+ * after it, two equal copies (the next open removes the old one); two that differ are refused.
  *
  * Every file is checked when read and refused (never repaired or overwritten) when bad. Every
  * change is written atomically before its promise resolves. Operations on one kind of record
@@ -33,10 +43,11 @@ import type { RecordKind } from './record-file.js';
 import { ArticlePartitions } from './article-partitions.js';
 import { DeliveryPartitions, deliveryPart } from './delivery-partitions.js';
 import { StoryPartitions } from './story-partitions.js';
-import { HistoryBuckets } from './history-buckets.js';
+import { KeyBuckets } from './key-buckets.js';
+import { openSubscriptions } from './subscription-buckets.js';
 import { checkRetention } from './partitions.js';
 import { copyRecord } from './query.js';
-import { SCHEMA_VERSION, assertRecord, checkSameId, checkFeed, checkMeta, checkNote, checkSubscription } from './schema.js';
+import { SCHEMA_VERSION, assertRecord, checkSameId, checkFeed, checkHistory, checkMeta, checkNote, checkSubscription } from './schema.js';
 import type { MetaFile } from './schema.js';
 import { StoreError } from './store-error.js';
 
@@ -57,7 +68,9 @@ export interface OpenStoreOptions {
 }
 
 const FEEDS: RecordKind<Feed> = { field: 'feeds', keyName: 'id', keyOf: (f) => f.id, check: checkFeed };
-const SUBSCRIPTIONS: RecordKind<Subscription> = { field: 'subscriptions', keyName: 'id', keyOf: (s) => s.id, check: checkSubscription };
+const HISTORY: RecordKind<DigestHistory> = { field: 'histories', keyName: 'subscriptionId', keyOf: (h) => h.subscriptionId, check: checkHistory };
+/** Digest histories are spread over this many files (fixed: a folder's records stay in the bucket they hash to). */
+const HISTORY_BUCKETS = 32;
 const NOTES: RecordKind<Note> = { field: 'notes', keyName: 'key', keyOf: (n) => n.key, check: checkNote };
 /** Notes kept at most: every write rewrites the file, so it stays small; the first to expire go first. */
 export const MAX_NOTES = 2_000;
@@ -94,12 +107,12 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
     for (const d of [dir, articlesDir, deliveriesDir, storiesDir, historyDir]) await sweepTempFiles(d, ops);
     await openMeta(dir, clock(), ops);
     const feeds = await RecordFile.load(join(dir, 'feeds.json'), FEEDS, { ops });
-    const subs = await RecordFile.load(join(dir, 'subscriptions.json'), SUBSCRIPTIONS, { ops });
+    const subs = await openSubscriptions(dir, ops);
     const notes = await RecordFile.load(join(dir, 'notes.json'), NOTES, { ops });
     const deliveries = await DeliveryPartitions.open(deliveriesDir, ops);
     const articles = await ArticlePartitions.open(articlesDir, { ops, cacheSize: opts.cachePartitions ?? 4 });
     const stories = await StoryPartitions.open(storiesDir, { ops, cacheSize: Math.max(48, opts.cachePartitions ?? 0) });
-    const history = await HistoryBuckets.open(historyDir, ops);
+    const history = await KeyBuckets.open(historyDir, HISTORY, { count: HISTORY_BUCKETS, ops });
     if (opts.retentionDays !== undefined) {
       await articles.prune(clock(), opts.retentionDays);
       await stories.prune(clock(), opts.retentionDays);
@@ -128,9 +141,9 @@ class LowdbStore implements Store {
   constructor(
     private readonly dir: string,
     private readonly lock: Lock,
-    parts: { articles: ArticlePartitions; deliveries: DeliveryPartitions; stories: StoryPartitions; history: HistoryBuckets },
+    parts: { articles: ArticlePartitions; deliveries: DeliveryPartitions; stories: StoryPartitions; history: KeyBuckets<DigestHistory> },
     private readonly feeds: RecordFile<Feed>,
-    private readonly subs: RecordFile<Subscription>,
+    private readonly subs: KeyBuckets<Subscription>,
     private readonly notes: { file: RecordFile<Note>; max: number },
   ) {
     this.articles = parts.articles;
@@ -142,7 +155,7 @@ class LowdbStore implements Store {
   private readonly articles: ArticlePartitions;
   private readonly deliveries: DeliveryPartitions;
   private readonly stories: StoryPartitions;
-  private readonly history: HistoryBuckets;
+  private readonly history: KeyBuckets<DigestHistory>;
 
   /**
    * Runs operations on the given kinds of record one at a time, so their state and files change in
@@ -188,8 +201,12 @@ class LowdbStore implements Store {
   getStory = (id: string) => this.run(['articles'], () => this.stories.get(id));
   listStories = (query?: Parameters<Store['listStories']>[0]) => this.run(['articles'], () => this.stories.list(query));
 
-  getDigestHistory = (subscriptionId: string) => this.run(['history'], () => this.history.get(subscriptionId));
-  putDigestHistory = (h: DigestHistory) => this.run(['history'], () => this.history.put(h));
+  getDigestHistory = (subscriptionId: string) => this.run(['history'], () => this.history.get(subscriptionId) ?? null);
+  putDigestHistory = (h: DigestHistory) =>
+    this.run(['history'], async () => {
+      assertRecord('digest history', checkHistory, h, 'subscriptionId');
+      await this.history.put([h]);
+    });
 
   listFeeds = () => this.run(['feeds'], () => this.feeds.list().map(copyRecord));
   getFeed = (id: string) => this.run(['feeds'], () => nullableCopy(this.feeds.get(id)));
@@ -200,24 +217,25 @@ class LowdbStore implements Store {
     });
   removeFeed = (id: string) => this.run(['feeds'], () => removeKey(this.feeds, id));
 
-  listSubscriptions = () => this.run(['subs'], () => this.subs.list().map(copyRecord));
-  getSubscription = (id: string) => this.run(['subs'], () => nullableCopy(this.subs.get(id)));
+  // The buckets hand out parsed copies and keep records as their JSON lines, so nothing here needs copying.
+  listSubscriptions = () => this.run(['subs'], () => this.subs.list());
+  getSubscription = (id: string) => this.run(['subs'], () => this.subs.get(id) ?? null);
   putSubscription = (sub: Subscription) =>
     this.run(['subs'], async () => {
       assertRecord('subscription', checkSubscription, sub, 'id');
-      await this.subs.commit([copyRecord(sub)]);
+      await this.subs.put([sub]);
     });
   updateSubscription = (id: string, change: (current: Subscription | null) => Subscription | null) =>
     this.run(['subs'], async () => {
-      const current = nullableCopy(this.subs.get(id));
+      const current = this.subs.get(id) ?? null;
       const next = change(current);
-      if (next === null) return current;
+      if (next === null) return current === null ? null : this.subs.get(id)!;
       checkSameId(next, id);
       assertRecord('subscription', checkSubscription, next, 'id');
-      await this.subs.commit([copyRecord(next)]);
-      return copyRecord(next);
+      await this.subs.put([next]);
+      return this.subs.get(id)!;
     });
-  removeSubscription = (id: string) => this.run(['subs'], () => removeKey(this.subs, id));
+  removeSubscription = (id: string) => this.run(['subs'], () => this.subs.remove(id));
 
   getDelivery = (key: string) => this.run(this.deliveryKinds(key), () => this.deliveries.get(key));
   putDelivery = (record: DeliveryRecord) => this.run(typeof record?.key === 'string' ? this.deliveryKinds(record.key, record) : ['deliveries'], () => this.deliveries.put(record));

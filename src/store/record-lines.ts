@@ -21,7 +21,7 @@ const BACKSLASH = 0x5c;
 /**
  * Each record's line as last written. A store's records are replaced, never changed in place, so a
  * record already written has the same line: rewriting a file of a thousand records after adding a
- * few serialises only the new ones (subscriptions.json rewritten after every delivery stays cheap).
+ * few serialises only the new ones.
  */
 const LINES = new WeakMap<object, string>();
 

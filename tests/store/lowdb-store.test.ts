@@ -9,6 +9,8 @@ import { keeperFor, withStories } from '../../src/stories/story-keeper.js';
 import { buildStory } from '../../src/digest/story.js';
 import { LEGACY_ANALYSIS, LEGACY_ARTICLE } from '../digest/fixtures/legacy-analysis.js';
 import { deliveryPart } from '../../src/store/delivery-partitions.js';
+import { bucketOf } from '../../src/store/key-buckets.js';
+import { SUBSCRIPTION_BUCKETS } from '../../src/store/subscription-buckets.js';
 import { NOW, article, delivery, feed, hoursAgo, subscription, tempDir } from './fixtures.js';
 
 storeContract('lowdb store', async () => {
@@ -116,8 +118,8 @@ describe('lowdb store files', () => {
     await store.putSubscription(subscription());
     await store.putDelivery(delivery(hoursAgo(1)));
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
-    for (const sub of ['articles', 'deliveries']) expect((await stat(join(dir, sub))).mode & 0o777).toBe(0o700);
-    const files = ['meta.json', 'feeds.json', 'subscriptions.json', 'newsbot.lock', 'articles/2026-11-28.json', `deliveries/${deliveryPart(delivery(hoursAgo(1)))}.json`];
+    for (const sub of ['articles', 'deliveries', 'subscriptions', 'history']) expect((await stat(join(dir, sub))).mode & 0o777).toBe(0o700);
+    const files = ['meta.json', 'feeds.json', `subscriptions/${bucketOf(subscription().id, SUBSCRIPTION_BUCKETS)}.json`, 'newsbot.lock', 'articles/2026-11-28.json', `deliveries/${deliveryPart(delivery(hoursAgo(1)))}.json`];
     for (const f of files) expect({ f, mode: (await stat(join(dir, f))).mode & 0o777 }).toEqual({ f, mode: 0o600 });
   });
 
