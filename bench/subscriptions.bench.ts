@@ -87,7 +87,8 @@ export default async function run(): Promise<boolean> {
     console.log('layout                         median update   total                                  written per update');
     console.log(`one subscriptions.json (old)   ${oldMed.toFixed(2).padStart(9)} ms   ${OLD_UPDATES} updates: ${(oldWay.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s (10,000 ≈ ${((oldMed * 10_000) / 1000).toFixed(0)} s)   ${fileMb.toFixed(1)} MB`);
     console.log(`buckets (new)                  ${newMed.toFixed(2).padStart(9)} ms   ${UPDATES} updates: ${(newTotal / 1000).toFixed(1)} s                 ${(bucketKb / 1024).toFixed(3)} MB`);
-    console.log(`ratio old / new, median update: ${(oldMed / newMed).toFixed(1)}×`);
+    const oldMean = oldWay.reduce((a, b) => a + b, 0) / oldWay.length;
+    console.log(`ratio old / new: median update ${(oldMed / newMed).toFixed(1)}×, mean update ${(oldMean / (newTotal / UPDATES)).toFixed(1)}×`);
 
     const listNew = median(await timesOf(15, () => store.listSubscriptions()));
     const listOld = median(await timesOf(15, () => old.list().map(copyRecord)));
