@@ -32,14 +32,28 @@ export function recordLine(keyName: string, record: unknown): string {
   return JSON.stringify({ [keyName]: rec[keyName], ...rec });
 }
 
-/** A file in the layout above from its records' lines. */
-export function fileOfLines(field: string, lines: Iterable<string>): string {
-  const list = [...lines];
-  return `{"schema":${SCHEMA_VERSION},${JSON.stringify(field)}:[${list.length ? `\n${list.join(',\n')}\n` : ''}]}\n`;
+/** Pieces of a file are cut at the first line end past this many characters. */
+const PIECE_CHARS = 65_536;
+
+/** A file in the layout above from its records' lines, as pieces of about 64 KB (see FileText). */
+export function fileOfLines(field: string, lines: Iterable<string>): string[] {
+  const pieces: string[] = [];
+  let piece = `{"schema":${SCHEMA_VERSION},${JSON.stringify(field)}:[`;
+  let first = true;
+  for (const line of lines) {
+    piece += `${first ? '' : ','}\n${line}`;
+    first = false;
+    if (piece.length >= PIECE_CHARS) {
+      pieces.push(piece);
+      piece = '';
+    }
+  }
+  pieces.push(`${piece}${first ? '' : '\n'}]}\n`);
+  return pieces;
 }
 
 /** Serialises `{schema, [field]: records}` in the layout above. */
-export function serializeRecords(field: string, keyName: string, records: readonly unknown[]): string {
+export function serializeRecords(field: string, keyName: string, records: readonly unknown[]): string[] {
   return fileOfLines(field, records.map((r) => {
     let line = LINES.get(r as object);
     if (line === undefined) LINES.set(r as object, (line = recordLine(keyName, r)));

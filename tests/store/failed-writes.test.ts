@@ -2,7 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JsonFileAdapter, nodeFileOps, writeAtomic } from '../../src/store/json-file-adapter.js';
-import type { FileOps } from '../../src/store/json-file-adapter.js';
+import type { FileOps, FileText } from '../../src/store/json-file-adapter.js';
 import { openStore } from '../../src/store/lowdb-store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { NOW, article, feed, hoursAgo, tempDir } from './fixtures.js';
@@ -14,9 +14,9 @@ function faultyOps(step: 'writeNew' | 'rename', code: string, match: (path: stri
   const ops = {
     ...nodeFileOps,
     armed: true,
-    async writeNew(path: string, data: string) {
+    async writeNew(path: string, data: FileText) {
       if (ops.armed && step === 'writeNew' && match(path)) {
-        await nodeFileOps.writeNew(path, data.slice(0, 10)); // a partial temp file, as a full disk leaves
+        await nodeFileOps.writeNew(path, [data].flat().join('').slice(0, 10)); // a partial temp file, as a full disk leaves
         throw sysError(code, 'no space left on device, write');
       }
       return nodeFileOps.writeNew(path, data);

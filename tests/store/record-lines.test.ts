@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scanKeys, serializeRecords } from '../../src/store/record-lines.js';
+import { fileOfLines, scanKeys, serializeRecords as pieces } from '../../src/store/record-lines.js';
+
+const serializeRecords = (field: string, keyName: string, records: readonly unknown[]): string => pieces(field, keyName, records).join('');
 
 const bytes = (s: string): Buffer => Buffer.from(s, 'utf8');
 
@@ -14,6 +16,14 @@ describe('records file layout', () => {
     const keys = ['plain', 'with "quotes"', 'back\\slash', 'ünïcödé ✓', '{"id":"fake"}'];
     const text = serializeRecords('deliveries', 'key', keys.map((key) => ({ key, text: '},\n{"key":"not-a-record"' })));
     expect(scanKeys(bytes(text), 'deliveries', 'key')).toEqual(keys);
+  });
+
+  it('cuts a big file into pieces of about 64 KB at line ends, which join to the same text', () => {
+    const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `a${i}`, text: 'x'.repeat(1000) }));
+    const cut = fileOfLines('articles', lines);
+    expect(cut.length).toBeGreaterThan(3);
+    expect(cut.slice(0, -1).every((p) => p.length >= 65_536 && p.length < 65_536 + 1100 && p.endsWith('}'))).toBe(true);
+    expect(cut.join('')).toBe(`{"schema":1,"articles":[\n${lines.join(',\n')}\n]}\n`);
   });
 
   it('given an empty list, scans no keys', () => {

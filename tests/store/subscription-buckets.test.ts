@@ -148,7 +148,7 @@ describe('lowdb store: subscriptions in buckets', () => {
 
   it('given one subscription updated among hundreds, writes only its own bucket, a small part of them', async () => {
     const writes: { path: string; bytes: number }[] = [];
-    const store = await open({ ...nodeFileOps, writeNew: (path, data) => (writes.push({ path, bytes: data.length }), nodeFileOps.writeNew(path, data)) });
+    const store = await open({ ...nodeFileOps, writeNew: (path, data) => (writes.push({ path, bytes: [data].flat().join('').length }), nodeFileOps.writeNew(path, data)) });
     const list = Array.from({ length: 300 }, (_, i) => subscription({ id: `telegram:${i}`, chatId: String(i) }));
     for (const s of list) await store.putSubscription(s);
     expect((await bucketFiles()).length).toBeGreaterThan(150);
