@@ -4,8 +4,13 @@
  * the shape of lines (line-features.ts), never by a list of phrases one set of sites uses.
  */
 
+/** Printable ASCII words one space apart, without a backquote: already comparable but for case. */
+const PLAIN_ASCII = /^[\x21-\x5f\x61-\x7e]+(?: [\x21-\x5f\x61-\x7e]+)*$/;
+
 /** Straight quotes, plain dashes and single spaces: the form used to compare paragraphs. */
 export function comparable(s: string): string {
+  // ASCII is its own NFKC form and holds none of the marks replaced below (the backquote aside).
+  if (PLAIN_ASCII.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKC')
     .replace(/[‘’‚‛′`´]/g, "'")
@@ -17,8 +22,12 @@ export function comparable(s: string): string {
     .toLowerCase();
 }
 
+/** What tidy changes: a tab, line break, no-break or zero-width space, two spaces, space at an end. */
+const UNTIDY = /[\t\n\u00a0\u200b\ufeff]| {2}|^\s|\s$/;
+
 /** Collapses spaces inside a paragraph and trims it. */
 export function tidy(s: string): string {
+  if (!UNTIDY.test(s)) return s;
   return s.replace(/[ \t\u00a0\u200b\ufeff]+/g, ' ').replace(/\s*\n\s*/g, ' ').trim();
 }
 
@@ -39,9 +48,10 @@ function shingles(s: string): Set<string> {
  * (a copy that is a prefix of, or mostly contained in, a kept paragraph; a longer later copy
  * replaces a cut-short earlier one). A short line (under 25 characters) is dropped only as an
  * exact repeat next to a dropped copy, since short lines (a one-line quote, "Yes.") recur
- * legitimately but also belong to a body printed twice.
+ * legitimately but also belong to a body printed twice. `known` may hold paragraphs' comparable
+ * forms already computed (null where not).
  */
-export function dedupeParagraphs(paras: readonly string[]): string[] {
+export function dedupeParagraphs(paras: readonly string[], known: readonly (string | null)[] = []): string[] {
   const out: (string | null)[] = [];
   const dup: boolean[] = [];
   const keys: string[] = [];
@@ -50,8 +60,8 @@ export function dedupeParagraphs(paras: readonly string[]): string[] {
   const exact = new Map<string, number>();
   const shortSeen = new Set<string>();
   const shortRepeat: boolean[] = [];
-  for (const p of paras) {
-    const key = comparable(p);
+  for (const [n, p] of paras.entries()) {
+    const key = known[n] ?? comparable(p);
     const at = out.length;
     out.push(p);
     dup.push(false);

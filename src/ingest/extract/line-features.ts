@@ -11,6 +11,10 @@ import { tableColumns } from './table-cells.js';
 /** Shallow features of one line. */
 export interface LineFeatures {
   text: string;
+  /** The line's lower-case word tokens ({@link tokensOf}), kept for the steps that compare words. */
+  tokens: readonly string[];
+  /** The line's comparable form (clean.ts), kept for the steps that compare lines. */
+  key: string;
   /** Word tokens, lower case (CJK text counted two characters to a word). */
   words: number;
   chars: number;
@@ -55,15 +59,58 @@ export function tokensOf(text: string): string[] {
   return (text.toLowerCase().match(TOKEN) ?? []);
 }
 
+/** Whitespace between the words of a line. */
+const SPACES = /\s+/;
+const HAS_LETTER = /\p{L}/u;
+const NOT_WORD_CHAR = /[^\p{L}\p{N}]/gu;
+const CAPITALISED = /^[^\p{L}]*\p{Lu}/u;
+
+/**
+ * How a space-separated piece of a line counts: 0 not a content word (no letter, or a function
+ * word once lower-cased and stripped to letters and digits), 1 a content word, 2 a capitalised one.
+ * Pieces of printable ASCII are read by character codes; others by the Unicode classes.
+ */
+function pieceShape(w: string, isStop: (w: string) => boolean): 0 | 1 | 2 {
+  let letter = -1;
+  let plain = true;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return pieceShapeUnicode(w, isStop);
+    const isLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (isLetter && letter < 0) letter = c;
+    if (!(c >= 97 && c <= 122) && !(c >= 48 && c <= 57)) plain = false;
+  }
+  if (letter < 0) return 0;
+  if (isStop(plain ? w : w.toLowerCase().replace(NOT_WORD_CHAR, ''))) return 0;
+  return letter <= 90 ? 2 : 1;
+}
+
+function pieceShapeUnicode(w: string, isStop: (w: string) => boolean): 0 | 1 | 2 {
+  if (!HAS_LETTER.test(w) || isStop(w.toLowerCase().replace(NOT_WORD_CHAR, ''))) return 0;
+  return CAPITALISED.test(w) ? 2 : 1;
+}
+
 /** Features of every line of a page; `lines` are non-blank paragraph lines. */
 export function lineFeatures(lines: readonly string[]): LineFeatures[] {
   const toks = lines.map(tokensOf);
   const counts = new Map<string, number>();
   const keys = lines.map(comparable);
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  // Function words of the fixed lists in each line.
+  const listed = toks.map((t) => {
+    let n = 0;
+    for (const w of t) if (FUNCTION_WORDS.has(w)) n++;
+    return n;
+  });
   // Where the fixed lists cover little of the page's long lines, its own grammar words count too.
-  const long = toks.filter((t) => t.length >= 10);
-  const covered = long.length === 0 ? 1 : long.reduce((n, t) => n + t.filter((w) => FUNCTION_WORDS.has(w)).length / t.length, 0) / long.length;
+  let longLines = 0;
+  let coverSum = 0;
+  toks.forEach((t, i) => {
+    if (t.length < 10) return;
+    longLines++;
+    coverSum += listed[i]! / t.length;
+  });
+  const covered = longLines === 0 ? 1 : coverSum / longLines;
   const own = covered < 0.15 ? pageFunctionWords(toks) : new Set<string>();
   const isStop = (w: string): boolean => FUNCTION_WORDS.has(w) || own.has(w);
   const columns = tableColumns(lines.map((text, i) => ({ text, words: toks[i]!.length })));
@@ -72,21 +119,31 @@ export function lineFeatures(lines: readonly string[]): LineFeatures[] {
     const cjkChars = (text.match(CJK) ?? []).length;
     const cjk = cjkChars > text.length * 0.3;
     const words = cjk ? t.length + Math.ceil(cjkChars / 2) : t.length;
-    const stops = t.filter(isStop).length;
-    const content = text.split(/\s+/).filter((w) => /\p{L}/u.test(w) && !isStop(w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')));
-    const capped = content.filter((w) => /^[^\p{L}]*\p{Lu}/u.test(w)).length;
+    const stops = own.size === 0 ? listed[i]! : t.filter(isStop).length;
+    let content = 0;
+    let capped = 0;
+    for (const w of text.split(SPACES)) {
+      const shape = pieceShape(w, isStop);
+      if (shape > 0) content++;
+      if (shape === 2) capped++;
+    }
+    const unquoted = text.replace(QUOTED, ' ');
+    let address = 0;
+    for (const w of unquoted === text ? t : tokensOf(unquoted)) if (ADDRESS.has(w)) address++;
     return {
       text,
+      tokens: t,
+      key: keys[i]!,
       words,
       chars: text.length,
       stop: t.length > 0 ? stops / t.length : 0,
       terminal: TERMINAL.test(text),
       punct: (text.match(/[,;，、،]|[.!?。！？؟](?=\s|$)/gu) ?? []).length,
-      caps: content.length > 0 ? capped / content.length : 0,
+      caps: content > 0 ? capped / content : 0,
       digits: (text.match(/\p{N}/gu) ?? []).length / Math.max(1, text.replace(/\s/g, '').length),
       glued: (text.match(/\p{Ll}\p{Lu}/gu) ?? []).length,
       repeats: counts.get(keys[i]!) ?? 1,
-      address: tokensOf(text.replace(QUOTED, ' ')).filter((w) => ADDRESS.has(w)).length,
+      address,
       cjk,
       cell: columns[i]! >= 0,
       column: columns[i]!,

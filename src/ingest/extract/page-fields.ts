@@ -8,8 +8,6 @@
  * edges are then cut where teaser lists begin (body-edges.ts).
  */
 import { isoDate } from '../dates.js';
-import { comparable } from './clean.js';
-import type { Line } from './markdown.js';
 import type { LineClass } from './line-classes.js';
 import type { LineFeatures } from './line-features.js';
 import { trimEdges } from './body-edges.js';
@@ -25,11 +23,11 @@ export interface PageFields {
 
 
 /** Splits the page into body lines and fields. */
-export function pageFields(lines: readonly Line[], features: readonly LineFeatures[], classes: readonly LineClass[], region: [number, number] | null, headline: number | null, initial: readonly LineClass[] = classes): PageFields {
+export function pageFields(features: readonly LineFeatures[], classes: readonly LineClass[], region: [number, number] | null, headline: number | null, initial: readonly LineClass[] = classes): PageFields {
   const out: PageFields = { body: [], description: null, byline: null, published: null };
   if (!region) return out;
   const [start, end] = region;
-  const titleKey = headline === null ? null : comparable(lines[headline]!.text);
+  const titleKey = headline === null ? null : features[headline]!.key;
   // Between the headline and the body: byline, date, standfirst.
   const from = headline === null ? start : Math.min(headline + 1, start);
   for (let i = from; i < Math.min(end, start + 4); i++) {
@@ -44,7 +42,7 @@ export function pageFields(lines: readonly Line[], features: readonly LineFeatur
   // date, captions and credits, never body; the article ends on a sentence, not on a list.
   // A run that opens with a notice printed above the headline starts after the headline.
   let first = headline !== null && headline >= start && headline <= start + 3 && headline <= firstProse(features, classes, start, end) + 1 ? headline + 1 : start;
-  const opens = (i: number): boolean => features[i]!.cell || (classes[i] === 'good' && features[i]!.words >= 14 && comparable(features[i]!.text) !== titleKey);
+  const opens = (i: number): boolean => features[i]!.cell || (classes[i] === 'good' && features[i]!.words >= 14 && features[i]!.key !== titleKey);
   while (first <= end && !opens(first)) first++;
   // A standfirst printed above the byline or the date: the body starts after them.
   const credit = creditAfter(features, first, Math.min(end, first + 3));
@@ -61,7 +59,7 @@ export function pageFields(lines: readonly Line[], features: readonly LineFeatur
   for (let i = first; i <= last; i++) {
     if (i === headline) continue;
     const f = features[i]!;
-    const key = comparable(f.text);
+    const key = f.key;
     if (key === titleKey) {
       // The standfirst: right after a repeated headline, printed once.
       const next = features[i + 1];
@@ -116,8 +114,8 @@ function creditAfter(features: readonly LineFeatures[], from: number, to: number
 
 /** The same text again one or two lines before or after line `i`. */
 function nearCopy(features: readonly LineFeatures[], i: number): boolean {
-  const key = comparable(features[i]!.text);
-  for (const j of [i - 2, i - 1, i + 1, i + 2]) if (features[j] && comparable(features[j]!.text) === key) return true;
+  const key = features[i]!.key;
+  for (const j of [i - 2, i - 1, i + 1, i + 2]) if (features[j] && features[j]!.key === key) return true;
   return false;
 }
 

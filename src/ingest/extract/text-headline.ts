@@ -8,7 +8,7 @@
 import type { Line } from './markdown.js';
 import { FUNCTION_WORDS } from './function-words.js';
 import type { LineClass } from './line-classes.js';
-import { tokensOf, type LineFeatures } from './line-features.js';
+import type { LineFeatures } from './line-features.js';
 import { isBylineLine, isDateLine, isNameLine } from './line-shapes.js';
 
 /** What each line between a candidate and the article costs it. */
@@ -21,15 +21,15 @@ const BEFORE = 40;
  * The share of a run's prose lines that use a word of its headline: nearly all of an article's
  * paragraphs do; in a list of teasers, only the first one uses the headline in front of it.
  */
-export function headlineCoverage(lines: readonly Line[], features: readonly LineFeatures[], classes: readonly LineClass[], region: [number, number], headline: number | null): number {
+export function headlineCoverage(features: readonly LineFeatures[], classes: readonly LineClass[], region: [number, number], headline: number | null): number {
   if (headline === null) return 0.5;
-  const words = new Set(tokensOf(lines[headline]!.text).filter((w) => !FUNCTION_WORDS.has(w) && w.length >= 3));
+  const words = new Set(features[headline]!.tokens.filter((w) => !FUNCTION_WORDS.has(w) && w.length >= 3));
   let prose = 0;
   let hit = 0;
   for (let i = region[0]; i <= region[1]; i++) {
     if (classes[i] !== 'good' || features[i]!.words < 14 || i === headline) continue;
     prose++;
-    if (tokensOf(lines[i]!.text).some((w) => words.has(w))) hit++;
+    if (features[i]!.tokens.some((w) => words.has(w))) hit++;
   }
   // Two paragraphs tell too little: neither for nor against.
   return prose < 3 ? 0.5 : hit / prose;
@@ -41,7 +41,7 @@ export function findHeadline(lines: readonly Line[], features: readonly LineFeat
   if (md >= 0) return md;
   const [start, end] = region ?? [0, Math.min(lines.length - 1, 10)];
   const bodyWords = new Map<string, number>();
-  for (let i = start; i <= Math.min(end, start + 60); i++) if (classes[i] === 'good') for (const w of tokensOf(lines[i]!.text)) bodyWords.set(w, (bodyWords.get(w) ?? 0) + 1);
+  for (let i = start; i <= Math.min(end, start + 60); i++) if (classes[i] === 'good') for (const w of features[i]!.tokens) bodyWords.set(w, (bodyWords.get(w) ?? 0) + 1);
   let best: number | null = null;
   let bestScore = 0;
   const from = Math.max(0, start - BEFORE);
@@ -50,7 +50,7 @@ export function findHeadline(lines: readonly Line[], features: readonly LineFeat
     // line among its first few (the run may open with a notice printed above the headline).
     if (i >= start && region !== null && features[i]!.repeats < 2 && (i > start + 3 || (classes[i] === 'good' && features[i]!.words >= 14))) continue;
     // A line of the body must not count its own words as the body's use of them.
-    const own = i >= start && i <= Math.min(end, start + 60) && classes[i] === 'good' ? tokensOf(lines[i]!.text) : [];
+    const own = i >= start && i <= Math.min(end, start + 60) && classes[i] === 'good' ? features[i]!.tokens : [];
     for (const w of own) bodyWords.set(w, bodyWords.get(w)! - 1);
     const s = headlineScore(lines[i]!, features[i]!, bodyWords, start - i);
     for (const w of own) bodyWords.set(w, bodyWords.get(w)! + 1);
@@ -69,7 +69,7 @@ function headlineScore(line: Line, f: LineFeatures, body: ReadonlyMap<string, nu
   if (/[,;:]$|^[^\p{L}\p{N}"“«„'‘¿¡]/u.test(text) || f.digits > 0.25 || f.glued > 1) return 0;
   // Byline, date and credit lines sit next to the headline and share its words; their shape tells them apart.
   if (isDateLine(f) || isBylineLine(f) || isNameLine(text) || /\s[|/]\s/u.test(text)) return 0;
-  const content = tokensOf(text).filter((w) => !FUNCTION_WORDS.has(w) && (w.length >= 3 || f.cjk));
+  const content = f.tokens.filter((w) => !FUNCTION_WORDS.has(w) && (w.length >= 3 || f.cjk));
   if (content.length === 0) return 0;
   // The article goes on to use the headline's words (a caption's too, but captions are sentences).
   const used = content.filter((w) => (body.get(w) ?? 0) > 0).length / content.length;

@@ -43,18 +43,27 @@ export function extractText(text: string, opts: { fileName?: string } = {}): Ext
   const initial = features.map(classifyLine);
   const classes = smoothClasses(initial, features.map((f) => f.terminal && f.words >= 3));
   const { region, headline } = pickRegion(paras, features, classes);
-  const fields = pageFields(paras, features, classes, region, headline, initial);
+  const fields = pageFields(features, classes, region, headline, initial);
   const body: string[] = [];
-  fields.body.forEach((i, k) => {
+  // The comparable form of each body paragraph where it is its line's (null for a joined row).
+  const keys: (string | null)[] = [];
+  const add = (i: number): void => {
     const text = tidy(paras[i]!.text);
+    body.push(text);
+    keys.push(text === paras[i]!.text ? features[i]!.key : null);
+  };
+  fields.body.forEach((i, k) => {
     // A table's cells go back into rows: one paragraph a row, cells apart by " | ".
     const f = features[i]!;
-    if (f.cell && f.column > 0 && k > 0 && fields.body[k - 1] === i - 1 && features[i - 1]!.cell) body[body.length - 1] += ` | ${text}`;
-    else body.push(text);
+    if (f.cell && f.column > 0 && k > 0 && fields.body[k - 1] === i - 1 && features[i - 1]!.cell) {
+      body[body.length - 1] += ` | ${tidy(paras[i]!.text)}`;
+      keys[keys.length - 1] = null;
+    } else add(i);
   });
   // No line reads as prose (a list, a table, words without grammar): the long lines are the text.
-  if (body.length === 0) for (let i = 0; i < paras.length; i++) if (features[i]!.words >= 14 && i !== headline) body.push(tidy(paras[i]!.text));
-  const clean = dedupeParagraphs(body.filter(Boolean));
+  if (body.length === 0) for (let i = 0; i < paras.length; i++) if (features[i]!.words >= 14 && i !== headline) add(i);
+  const kept = body.map((p, i) => i).filter((i) => body[i]);
+  const clean = dedupeParagraphs(kept.map((i) => body[i]!), kept.map((i) => keys[i]!));
   return {
     title: front.title ?? (headline === null ? null : paras[headline]!.text),
     text: clean.join('\n\n'),
@@ -75,7 +84,7 @@ function pickRegion(lines: readonly Line[], features: readonly LineFeatures[], c
   let bestScore = -1;
   for (const c of candidateRegions(features, classes)) {
     const headline = findHeadline(lines, features, classes, c.range);
-    const score = c.score * (0.5 + headlineCoverage(lines, features, classes, c.range, headline));
+    const score = c.score * (0.5 + headlineCoverage(features, classes, c.range, headline));
     if (score > bestScore) {
       bestScore = score;
       best = { region: c.range, headline };
