@@ -58,8 +58,9 @@ function splitParagraph(p: string, out: string[], rules: AbbreviationRules): voi
   let start = 0;
   let i = 0;
   while (i < n) {
-    const c = p[i]!;
-    if (!TERMINATORS.has(c)) {
+    // ASCII has three terminators; other characters are looked up.
+    const code = p.charCodeAt(i);
+    if (code < 128 ? code !== 46 && code !== 33 && code !== 63 : !TERMINATORS.has(p[i]!)) {
       i++;
       continue;
     }
