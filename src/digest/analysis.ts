@@ -10,7 +10,7 @@ import { leadText } from './features.js';
 import { cleanHeadline } from './headline.js';
 import { scoreSentences } from './summarize.js';
 import { hash32 } from './minhash.js';
-import { analyze, contentTerms, entityTerms } from './terms.js';
+import { analyzeWith, contentTermsWith, isNumberTerm, localTermFor } from './terms.js';
 
 export type { Analysis, Candidate } from './analysis-pack.js';
 
@@ -41,6 +41,9 @@ export interface AnalyzedArticle {
 class Vocabulary {
   readonly list: string[] = [];
   private readonly ids = new Map<string, number>();
+  /** Per id, the call of `indices` that last listed it (each call lists an id once). */
+  private readonly listed: number[] = [];
+  private calls = 0;
   add(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
@@ -52,13 +55,38 @@ class Vocabulary {
   }
   /** Distinct indices of the terms, in first-seen order. */
   indices(terms: Iterable<string>): number[] {
-    return [...new Set(Array.from(terms, (t) => this.add(t)))];
+    const call = ++this.calls;
+    const out: number[] = [];
+    for (const t of terms) {
+      const id = this.add(t);
+      if (this.listed[id] !== call) {
+        this.listed[id] = call;
+        out.push(id);
+      }
+    }
+    return out;
   }
+}
+
+/** JavaScript's \s (white space and line terminators) by character code. */
+const isSpaceCode = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** Pieces of the text between runs of white space (as `text.split(/\s+/).length` counts them). */
+function pieces(text: string): number {
+  let n = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpaceCode(text.charCodeAt(i));
+    if (space && !inSpace) n++;
+    inSpace = space;
+  }
+  return n;
 }
 
 /** Whether a sentence can be a summary line. */
 function usable(text: string): boolean {
-  const words = text.split(/\s+/).length;
+  const words = pieces(text);
   return words >= MIN_WORDS && words <= MAX_WORDS && !CHROME.test(text.trim());
 }
 
@@ -71,19 +99,21 @@ function analysedText(a: Pick<Article, 'text' | 'description'>): string {
 export function analyzeArticle(a: Pick<Article, 'title' | 'text' | 'description' | 'source'> & { language?: string | null }): ArticleAnalysis {
   const language = a.language ?? null;
   const vocab = new Vocabulary();
-  for (const t of contentTerms(a.text, language)) vocab.add(t);
+  // Every pass below reads the same few hundred words: one memo of their terms serves them all.
+  const termOf = localTermFor(language);
+  for (const t of contentTermsWith(a.text, termOf)) vocab.add(t);
   const nb = vocab.list.length;
   const headline = cleanHeadline(a.title, a.source);
-  const title = vocab.indices(contentTerms(headline, language));
-  const lead = analyze(leadText(a.text), language);
+  const title = vocab.indices(contentTermsWith(headline, termOf));
+  const lead = analyzeWith(leadText(a.text), termOf, isNumberTerm);
   const keys = vocab.indices(lead.entities);
   const leadIds = vocab.indices(lead.content);
-  const support = vocab.indices(contentTerms(`${a.title} ${a.text.slice(0, SUPPORT_CHARS)}`, language));
+  const support = vocab.indices(contentTermsWith(`${a.title} ${a.text.slice(0, SUPPORT_CHARS)}`, termOf));
 
   const text = analysedText(a);
   const scored = scoreSentences({ title: a.title, text, language });
   // Names are found in the whole article: a name that starts a sentence is still a name.
-  const names = new Set(entityTerms(text, language));
+  const names = new Set(analyzeWith(text, termOf, isNumberTerm).entities);
   let min = Infinity;
   let max = -Infinity;
   for (const s of scored) {
@@ -100,11 +130,11 @@ export function analyzeArticle(a: Pick<Article, 'title' | 'text' | 'description'
     if (at >= 0) from = at + s.text.length;
     if (!usable(s.text)) continue;
     if (ledeIndex < 0) ledeIndex = s.index;
-    const terms = new Set(contentTerms(s.text, language));
-    const k = [...terms].filter((t) => t.startsWith('#') || names.has(t));
+    const t = vocab.indices(contentTermsWith(s.text, termOf));
+    const k = t.filter((id) => vocab.list[id]!.startsWith('#') || names.has(vocab.list[id]!));
     const trimmed = s.text.trim();
     const o = at >= 0 ? at + s.text.indexOf(trimmed) : -1;
-    all.push({ i: s.index, s: trimmed, o, n: norm(s.score), t: vocab.indices(terms), k: vocab.indices(k) });
+    all.push({ i: s.index, s: trimmed, o, n: norm(s.score), t, k });
   }
   const kept = [...all].sort((x, y) => y.n - x.n || x.i - y.i).slice(0, MAX_CANDIDATES);
   const ledeCand = all.find((c) => c.i === ledeIndex);
