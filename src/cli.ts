@@ -20,6 +20,9 @@ import type { App } from './app.js';
 import { ingestInputs } from './ingest/ingest.js';
 import { runService } from './service.js';
 import { PLATFORMS } from './bots/registry.js';
+import { boundHeapGrowth } from './heap.js';
+
+boundHeapGrowth();
 
 const program = new Command('newsbot')
   .description('News digests for Discord and Telegram: clean extraction, stories across sources, extractive summaries.')
