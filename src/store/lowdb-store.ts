@@ -170,7 +170,8 @@ class LowdbStore implements Store {
     const parts = all ? [...this.queues.keys()].filter((k) => k.startsWith('deliveries:')) : [];
     const waits = new Set([...kinds, ...parts, ...(kinds.some((k) => k.startsWith('deliveries:')) ? ['deliveries'] : [])]);
     const p = Promise.all([...waits].map((k) => this.queues.get(k))).then(fn);
-    const settled = p.catch(() => undefined);
+    // What the next call waits for: the end of this one, not its result (a batch of articles, a list) held until then.
+    const settled = p.then(() => undefined, () => undefined);
     for (const k of [...kinds, ...parts]) this.queues.set(k, settled);
     // A partition queue that has nothing left to wait for is dropped (a day has 16, days go by).
     void settled.then(() => {

@@ -48,7 +48,8 @@ export class StoryKeeper {
   /** One change at a time, in call order. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
     const p = this.queue.then(fn);
-    this.queue = p.catch(() => undefined);
+    // The queue waits for the change, not holding its result (a batch of articles) until the next one.
+    this.queue = p.then(() => undefined, () => undefined);
     return p;
   }
 
