@@ -4,7 +4,7 @@
  * What feedsmith does not read (prefixed RSS roots, Atom 0.3 modes, xhtml:body, fullitem) is
  * fixed around it here and in feed-scan.ts.
  */
-import { parseFeed as feedsmithParse } from 'feedsmith';
+import { feedsmith } from './feedsmith.js';
 import { assertSafeXml, FeedError } from './feed-safety.js';
 import { atomFeed, jsonFeed, rec, rssFeed } from './feed-formats.js';
 import { scanFeed } from './feed-scan.js';
@@ -91,7 +91,7 @@ export function parseFeed(body: string, opts: { url?: string } = {}): ParsedFeed
   const input = feedInput(text);
   let parsed: { format: string; feed: unknown };
   try {
-    parsed = feedsmithParse(input as string) as { format: string; feed: unknown };
+    parsed = feedsmith().parseFeed(input as string) as { format: string; feed: unknown };
   } catch (err) {
     const name = err instanceof Error ? err.name : '';
     if (name === 'DetectError') throw new FeedError(`not a feed: no RSS, Atom, RDF or JSON Feed found${typeof input === 'string' ? '' : ' in the JSON'}`);

@@ -4,7 +4,7 @@
  * each feed exactly as `/feeds add` would: through the guarded fetch and its checks, so a private
  * address or a page that is not a feed is refused per feed, with its reason.
  */
-import { generateOpml, parseOpml } from 'feedsmith';
+import { feedsmith } from './feedsmith.js';
 import type { Opml } from 'feedsmith';
 import type { Feed } from '../model.js';
 import type { Store } from '../store/store.js';
@@ -61,7 +61,7 @@ export function readOpml(text: string): OpmlRead {
   }
   let doc: Opml.Document<string>;
   try {
-    doc = parseOpml(text);
+    doc = feedsmith().parseOpml(text);
   } catch {
     return refuse('opml.notOpml');
   }
@@ -104,5 +104,5 @@ export function exportOpml(feeds: readonly Feed[], title: string, now: Date): st
     const name = f.title ?? f.url;
     outlines.push({ text: name, title: name, type: 'rss', xmlUrl: f.url });
   }
-  return generateOpml({ head: { title, dateCreated: now }, body: { outlines } });
+  return feedsmith().generateOpml({ head: { title, dateCreated: now }, body: { outlines } });
 }
