@@ -57,7 +57,10 @@ export interface OpenStoreOptions {
   retentionDays?: number;
   /** The clock (default: the system clock); used for the lock's start time, meta.json and pruning at open. */
   now?: () => Date;
-  /** How many article chunks (up to 1,000 articles each) to keep in memory (default 4; a chunk is kept as its lines, about 6 MB); story hours: at least 48. */
+  /**
+   * How many article chunks (up to 1,000 articles each, kept as their lines, about 6 MB) to keep in
+   * memory: default 2, the newest of today and of yesterday, where new articles go; story hours: at least 48.
+   */
   cachePartitions?: number;
   /** Notes kept at most (default MAX_NOTES). */
   maxNotes?: number;
@@ -110,7 +113,7 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
     const subs = await openSubscriptions(dir, ops);
     const notes = await RecordFile.load(join(dir, 'notes.json'), NOTES, { ops });
     const deliveries = await DeliveryPartitions.open(deliveriesDir, ops);
-    const articles = await ArticlePartitions.open(articlesDir, { ops, cacheSize: opts.cachePartitions ?? 4 });
+    const articles = await ArticlePartitions.open(articlesDir, { ops, cacheSize: opts.cachePartitions ?? 2 });
     const stories = await StoryPartitions.open(storiesDir, { ops, cacheSize: Math.max(48, opts.cachePartitions ?? 0) });
     const history = await KeyBuckets.open(historyDir, HISTORY, { count: HISTORY_BUCKETS, ops });
     if (opts.retentionDays !== undefined) {
