@@ -45,7 +45,7 @@ describe('postgres store: migrations and errors', () => {
       await c.connect();
       const tables = await c.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
       await c.end();
-      expect(tables.rows.map((r: { tablename: string }) => r.tablename)).toEqual(['articles', 'deliveries', 'digest_history', 'feeds', 'leases', 'newsbot_migrations', 'notes', 'poll_cursors', 'send_window', 'stories', 'subscriptions']);
+      expect(tables.rows.map((r: { tablename: string }) => r.tablename)).toEqual(['article_count', 'articles', 'deliveries', 'digest_history', 'feeds', 'leases', 'newsbot_migrations', 'notes', 'poll_cursors', 'send_window', 'stories', 'subscriptions']);
     } finally {
       await fresh.drop();
     }
