@@ -37,6 +37,9 @@ export class StoryKeeper {
   private readonly now: () => Date;
   private queue: Promise<unknown> = Promise.resolve();
   private lastWindow: { key: string; list: StoryRecord[] } | null = null;
+  /** `storiesIn` calls made so far, and how many of them the last check of the store was made after. */
+  private asked = 0;
+  private checked = 0;
   /** Bumped whenever a story changes: caches of digest work key on it. */
   generation = 0;
 
@@ -70,8 +73,12 @@ export class StoryKeeper {
 
   /** Stories with an article in [from, to) (as kept in memory, not copies: do not change them). */
   storiesIn(from: Date, to: Date): Promise<StoryRecord[]> {
+    const ticket = ++this.asked;
     return this.serial(async () => {
-      await this.sync(Math.min(from.getTime(), to.getTime() - this.horizonMs));
+      // A check of the store begun after this call answers it too: the chats of a burst, asking
+      // together, share one check instead of one round trip to the store each.
+      const need = Math.min(from.getTime(), to.getTime() - this.horizonMs);
+      if (ticket > this.checked || need < this.loadedFrom) await this.sync(need);
       const f = from.getTime();
       const t = to.getTime();
       const key = `${f}|${t}|${this.generation}`;
@@ -106,8 +113,12 @@ export class StoryKeeper {
 
   /** Rebuilds from the store when it holds articles the keeper has not seen, or when asked for older times. */
   private async sync(from: number): Promise<void> {
+    const covers = this.asked;
     const count = await this.store.countArticles();
-    if (count === this.known && from >= this.loadedFrom) return;
+    if (count === this.known && from >= this.loadedFrom) {
+      this.checked = covers;
+      return;
+    }
     const start = Math.min(from, this.loadedFrom);
     this.generation++;
     this.index = new StoryIndex();
@@ -128,6 +139,7 @@ export class StoryKeeper {
     this.loadedFrom = start;
     this.known = count;
     await this.place(articles.filter((a) => !placed.has(a.id)));
+    this.checked = covers;
   }
 
   /** Places articles (oldest first) and writes the stories that changed. */
