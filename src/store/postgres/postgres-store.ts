@@ -11,11 +11,12 @@ import type { AddResult, ArticleQuery, Store, StoryQuery } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { DAY_MS, checkRetention } from '../partitions.js';
 import { parseQuery } from '../query.js';
-import { assertRecord, checkSameId, checkArticle, checkDelivery, checkFeed, checkHistory, checkStory, checkSubscription } from '../schema.js';
+import { assertRecord, checkSameId, checkArticle, checkDelivery, checkFeed, checkStory, checkSubscription } from '../schema.js';
 import { storyWindow } from '../story-partitions.js';
 import { createPool, describeUrl, pgError } from './connect.js';
 import { migrate } from './migrate.js';
 import { getNote, putNote, pruneNotes } from './notes.js';
+import { historyReads, putHistory } from './histories.js';
 
 /** Options of `openPostgresStore`. */
 export interface OpenPostgresOptions {
@@ -170,15 +171,15 @@ export class PostgresStore implements Store {
     return r.rows.map((row) => row.data);
   }
 
+  private readonly histories = historyReads(this);
+
+  /** Histories read together (a burst of due digests) share one query. */
   async getDigestHistory(subscriptionId: string): Promise<DigestHistory | null> {
-    return (await this.query<{ data: DigestHistory }>('read a digest history', 'SELECT data FROM digest_history WHERE subscription_id = $1', [subscriptionId])).rows[0]?.data ?? null;
+    if (this.closed) throw new StoreError(`the store on PostgreSQL at ${this.where} is closed`);
+    return this.histories.get(subscriptionId);
   }
 
-  async putDigestHistory(history: DigestHistory): Promise<void> {
-    assertRecord('digest history', checkHistory, history, 'subscriptionId');
-    await this.query('store a digest history', 'INSERT INTO digest_history (subscription_id, data) VALUES ($1, $2) ON CONFLICT (subscription_id) DO UPDATE SET data = EXCLUDED.data',
-      [history.subscriptionId, JSON.stringify(history)]);
-  }
+  putDigestHistory = (history: DigestHistory): Promise<void> => putHistory(this, history);
 
   async listFeeds(): Promise<Feed[]> {
     return (await this.query<{ data: Feed }>('list feeds', 'SELECT data FROM feeds ORDER BY seq')).rows.map((r) => r.data);
