@@ -3,16 +3,13 @@
  * none), 200 chats with their own feed, 10,000 articles in the 24-hour window, on the embedded lowdb
  * store. Every due subscription's real digest is built (kept stories selected for its scope,
  * topics and history) and rendered for Telegram, 100 at a time as the scheduler's per-platform
- * pool runs them. Bound: 30 s in all (3 ms a digest), peak RSS 500 MB.
+ * pool runs them (bench/lib/burst.ts). Bound: 30 s in all (3 ms a digest), peak RSS 500 MB.
  *
  *   npm run bench -- burst
  */
-import { subscriptionDigest } from '../src/bots/commands/chat-digest.js';
-import { renderTelegram } from '../src/bots/telegram/render.js';
-import { Pool } from '../src/scheduler/queue.js';
-import type { Subscription } from '../src/model.js';
 import { BENCH_NOW, benchStore } from './lib/corpus.js';
-import { loadAverage, median, percentile, rssSampler } from './lib/measure.js';
+import { burstSubscriptions, runBurst } from './lib/burst.js';
+import { loadAverage, median, percentile } from './lib/measure.js';
 
 const SUBS = Number(process.env.BENCH_SUBS ?? 10_000);
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -23,30 +20,8 @@ const RSS_BOUND_MB = 500;
 export default async function run(): Promise<boolean> {
   const { store, articles, ingestMs, dispose } = await benchStore(ARTICLES, OWN_FEEDS);
   try {
-    // Nine topic sets of words found in headlines (so each matches some stories), and none.
-    const titleWords = articles.map((a) => a.title.split(' ')[1]!.toLowerCase());
-    const topicSets: string[][] = [[], ...Array.from({ length: 9 }, (_, k) => [titleWords[k * 101]!, titleWords[k * 101 + 37]!, titleWords[k * 101 + 71]!])];
-    const from = new Date(BENCH_NOW.getTime() - 86_400_000);
-    const subs: Subscription[] = Array.from({ length: SUBS }, (_, i) => ({
-      id: `telegram:${i + 1}`, platform: 'telegram', chatId: String(i + 1), scope: `telegram:${i + 1}`, active: true, times: ['08:00'], weekdays: null,
-      timezone: 'UTC', topics: topicSets[i % 10]!, mutes: i % 10 === 3 ? ['council'] : [], maxStories: 10, paused: null,
-      createdAt: from.toISOString(), updatedAt: from.toISOString(), lastDigestAt: from.toISOString(),
-    }));
-    const pool = new Pool(100);
-    const each: number[] = [];
-    let messages = 0;
-    let stories = 0;
-    const rss = rssSampler();
-    const t0 = performance.now();
-    await Promise.all(subs.map((sub) => pool.run(async () => {
-      const t = performance.now();
-      const built = await subscriptionDigest(store, sub, { from, to: BENCH_NOW }, BENCH_NOW);
-      messages += renderTelegram(built.digest, { timeZone: sub.timezone, emptyText: built.emptyText }).length;
-      stories += built.digest.stories.length;
-      each.push(performance.now() - t);
-    })));
-    const total = performance.now() - t0;
-    const mem = rss.stop();
+    const subs = burstSubscriptions(SUBS, articles, new Date(BENCH_NOW.getTime() - 86_400_000));
+    const { totalMs: total, each, stories, messages, mem } = await runBurst(store, subs, BENCH_NOW);
     const ok = total <= BOUND_MS && mem.maxRssMb <= RSS_BOUND_MB;
     console.log(`setup: ${ARTICLES} articles stored with analysis and stories in ${(ingestMs / 1000).toFixed(1)} s; ${await loadAverage()}`);
     console.log(`${SUBS} digests (10 topic sets, ${OWN_FEEDS} chats with own feeds): ${(total / 1000).toFixed(2)} s in all vs bound ${BOUND_MS / 1000} s (${(total / BOUND_MS).toFixed(2)}× the bound), ${(total / SUBS).toFixed(2)} ms a digest`);

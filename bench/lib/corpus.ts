@@ -21,16 +21,29 @@ export function ownFeed(chat: number): Feed {
   };
 }
 
+/** `n` synthetic articles of the 24 hours before BENCH_NOW; every 50th comes from one of `ownFeeds` chats' own feeds. */
+export function windowArticles(n: number, ownFeeds = 0): Article[] {
+  return syntheticArticles(n).map((a, i) => (ownFeeds > 0 && i % 50 === 7 ? { ...a, feedId: `own-${1 + ((i / 50) | 0) % ownFeeds}` } : a));
+}
+
+/**
+ * Stores the chats' own feeds and the articles, 1,000 at a time as ingest does (through the store's
+ * keeper when it is wrapped by withStories); returns the articles as stored (with their analyses) and the time it took.
+ */
+export async function fillStore(store: Store, articles: Article[], ownFeeds = 0): Promise<{ stored: Article[]; ms: number }> {
+  for (let c = 1; c <= ownFeeds; c++) await store.putFeed(ownFeed(c));
+  const stored: Article[] = [];
+  const t = performance.now();
+  for (let i = 0; i < articles.length; i += 1000) stored.push(...(await store.addArticles(articles.slice(i, i + 1000))).added);
+  return { stored, ms: performance.now() - t };
+}
+
 /** A lowdb store in a temp folder holding `n` articles of the last 24 h (`ownFeeds` chats get a few articles of their own feed). */
-export async function benchStore(n: number, ownFeeds = 0): Promise<{ store: Store; articles: Article[]; ingestMs: number; dir: string; dispose(): Promise<void> }> {
+export async function benchStore(n: number, ownFeeds = 0, given?: Article[]): Promise<{ store: Store; articles: Article[]; ingestMs: number; dir: string; dispose(): Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'newsbot-bench-'));
   const dir = join(root, 'data');
   const store = withStories(await openStore(dir, { now: () => BENCH_NOW }), { now: () => BENCH_NOW });
-  for (let c = 1; c <= ownFeeds; c++) await store.putFeed(ownFeed(c));
-  // Every 50th article comes from one of the chats' own feeds.
-  const articles = syntheticArticles(n).map((a, i) => (ownFeeds > 0 && i % 50 === 7 ? { ...a, feedId: `own-${1 + ((i / 50) | 0) % ownFeeds}` } : a));
-  const t = performance.now();
-  for (let i = 0; i < articles.length; i += 1000) await store.addArticles(articles.slice(i, i + 1000));
-  const ingestMs = performance.now() - t;
-  return { store, articles, ingestMs, dir, dispose: async () => { await store.close(); await rm(root, { recursive: true, force: true }); } };
+  const articles = given ?? windowArticles(n, ownFeeds);
+  const { ms } = await fillStore(store, articles, ownFeeds);
+  return { store, articles, ingestMs: ms, dir, dispose: async () => { await store.close(); await rm(root, { recursive: true, force: true }); } };
 }
