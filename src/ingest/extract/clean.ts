@@ -31,16 +31,60 @@ export function tidy(s: string): string {
   return s.replace(/[ \t\u00a0\u200b\ufeff]+/g, ' ').replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/** Word shingles (3 words) of a comparable paragraph, for near-duplicate tests. */
-function shingles(s: string): Set<string> {
-  const w = s.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const out = new Set<string>();
-  if (w.length < 3) {
-    if (w.length > 0) out.add(w.join(' '));
-    return out;
-  }
-  for (let i = 0; i + 3 <= w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
-  return out;
+/** Words of a comparable paragraph, as shingles count them. */
+const SHINGLE_WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The distinct word shingles (3 words; a paragraph of fewer words is one shingle of them all) of
+ * comparable paragraphs, each shingle a small integer: equal ids for equal word sequences, in the
+ * order the paragraph first uses them. Words become ids first, then a shingle's first two ids a
+ * pair id and the pair and third id the shingle's id, so no string is built per shingle. `paras`
+ * lists the paragraphs to shingle (others get an empty list).
+ */
+function shingleIds(keys: readonly string[], paras: readonly number[]): { ids: number[][]; count: number } {
+  const wordIds = new Map<string, number>();
+  const words = paras.map((n) => {
+    const w = keys[n]!.match(SHINGLE_WORD) ?? [];
+    const ids = new Array<number>(w.length);
+    for (let i = 0; i < w.length; i++) {
+      let id = wordIds.get(w[i]!);
+      if (id === undefined) wordIds.set(w[i]!, (id = wordIds.size));
+      ids[i] = id;
+    }
+    return ids;
+  });
+  // Ids are below `none`, which stands for the missing words of a one- or two-word shingle.
+  const none = wordIds.size;
+  const radix = none + 1;
+  const pairs = new Map<number, number>();
+  const triples = new Map<number, number>();
+  const idOf = (a: number, b: number, c: number): number => {
+    const pk = a * radix + b;
+    let pair = pairs.get(pk);
+    if (pair === undefined) pairs.set(pk, (pair = pairs.size));
+    const tk = pair * radix + c;
+    let id = triples.get(tk);
+    if (id === undefined) triples.set(tk, (id = triples.size));
+    return id;
+  };
+  const out: number[][] = keys.map(() => []);
+  // Per shingle id, the paragraph that last listed it (each paragraph lists an id once).
+  const listed: number[] = [];
+  paras.forEach((n, k) => {
+    const w = words[k]!;
+    const ids = out[n]!;
+    const push = (id: number): void => {
+      if (listed[id] === n) return;
+      listed[id] = n;
+      ids.push(id);
+    };
+    if (w.length < 3) {
+      if (w.length > 0) push(idOf(w[0]!, w.length > 1 ? w[1]! : none, none));
+      return;
+    }
+    for (let i = 0; i + 3 <= w.length; i++) push(idOf(w[i]!, w[i + 1]!, w[i + 2]!));
+  });
+  return { ids: out, count: triples.size };
 }
 
 /**
@@ -54,20 +98,36 @@ function shingles(s: string): Set<string> {
 export function dedupeParagraphs(paras: readonly string[], known: readonly (string | null)[] = []): string[] {
   const out: (string | null)[] = [];
   const dup: boolean[] = [];
-  const keys: string[] = [];
-  const sets: Set<string>[] = [];
-  const index = new Map<string, number[]>();
+  const keys = paras.map((p, n) => known[n] ?? comparable(p));
+  const long: number[] = [];
+  keys.forEach((k, n) => {
+    if (k.length >= 25) long.push(n);
+  });
+  const shingled = shingleIds(keys, long);
+  const sets: (readonly number[])[] = [];
+  // Per shingle, the paragraphs that hold it: the first in `first`, more in `more` (up to 50 in all).
+  const first = new Int32Array(shingled.count).fill(-1);
+  const more = new Map<number, number[]>();
+  const addHolder = (s: number, at: number, unique: boolean): void => {
+    const f = first[s]!;
+    if (f < 0) {
+      first[s] = at;
+      return;
+    }
+    let l = more.get(s);
+    if (!l) more.set(s, (l = [f]));
+    if (l.length < 50 && !(unique && l.includes(at))) l.push(at);
+  };
   const exact = new Map<string, number>();
   const shortSeen = new Set<string>();
   const shortRepeat: boolean[] = [];
   for (const [n, p] of paras.entries()) {
-    const key = known[n] ?? comparable(p);
+    const key = keys[n]!;
     const at = out.length;
     out.push(p);
     dup.push(false);
     shortRepeat.push(false);
-    keys.push(key);
-    sets.push(new Set());
+    sets.push([]);
     if (key.length < 25) {
       shortRepeat[at] = shortSeen.has(key);
       shortSeen.add(key);
@@ -78,21 +138,28 @@ export function dedupeParagraphs(paras: readonly string[], known: readonly (stri
       dup[at] = true;
       continue;
     }
-    const sh = shingles(key);
+    const sh = shingled.ids[n]!;
     sets[at] = sh;
     const counts = new Map<number, number>();
-    for (const s of sh) for (const i of index.get(s) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+    const count = (i: number): void => void counts.set(i, (counts.get(i) ?? 0) + 1);
+    for (const s of sh) {
+      const f = first[s]!;
+      if (f < 0) continue;
+      const l = more.get(s);
+      if (l) l.forEach(count);
+      else count(f);
+    }
     let target = -1;
     const stem = key.length >= 40 ? key.replace(/\.{3}$/, '').slice(0, -3) : null;
     for (const [i, c] of counts) {
       if (out[i] === null) continue;
       const k = keys[i]!;
-      if (c / sh.size >= 0.8 || (stem !== null && c >= 3 && k.startsWith(stem))) {
+      if (c / sh.length >= 0.8 || (stem !== null && c >= 3 && k.startsWith(stem))) {
         target = i;
         break;
       }
       // An earlier copy that was cut short: the longer text takes its place.
-      if (c / sets[i]!.size >= 0.9 && sh.size > sets[i]!.size) {
+      if (c / sets[i]!.length >= 0.9 && sh.length > sets[i]!.length) {
         out[i] = p;
         keys[i] = key;
         sets[i] = sh;
@@ -104,18 +171,10 @@ export function dedupeParagraphs(paras: readonly string[], known: readonly (stri
     if (target >= 0) {
       out[at] = null;
       dup[at] = true;
-      for (const s of sh) {
-        const l = index.get(s);
-        if (!l) index.set(s, [target]);
-        else if (l.length < 50 && !l.includes(target)) l.push(target);
-      }
+      for (const s of sh) addHolder(s, target, true);
       continue;
     }
-    for (const s of sh) {
-      const l = index.get(s);
-      if (!l) index.set(s, [at]);
-      else if (l.length < 50) l.push(at);
-    }
+    for (const s of sh) addHolder(s, at, false);
   }
   const kept: string[] = [];
   for (let i = 0; i < out.length; i++) {
