@@ -4,22 +4,7 @@
  * text's own language as ELD (Efficient Language Detector, ISO 639-1 codes, 60 languages, accurate
  * on sentence-length text) sees it.
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import type * as EldModule from 'eld/extrasmall';
-
-type Detector = (typeof EldModule)['eld'];
-let detector: Detector | null = null;
-/**
- * ELD, loaded on first use: its n-gram table costs about 0.3 s and 30 MB, which commands that never
- * read an article (status, feeds list, the bots' start) should not pay. Node ≥ 20.19 loads an ES
- * module synchronously with require(); the path is resolved because the package exports no
- * "require" condition.
- */
-function eld(): Detector {
-  detector ??= (createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('eld/extrasmall'))) as typeof EldModule).eld;
-  return detector;
-}
+import { detectNgrams, detectorLanguages } from './language-ngrams.js';
 
 /** Enough text for a confident detection; more only costs time (ELD reads 1,000 characters). */
 const SAMPLE_CHARS = 1000;
@@ -84,14 +69,13 @@ export function detectLanguage(input: LanguageInput): string | null {
   const sample = `${input.title ?? ''}\n${input.text.slice(0, SAMPLE_CHARS)}`;
   const locale = localeOf(input.declared);
   const declared = locale?.language ?? null;
-  const result = eld().detect(sample);
+  const result = detectNgrams(sample);
   const guess = result.language || null;
   const letters = locale ? (sample.match(/\p{L}/gu)?.length ?? 0) : 0;
   if (locale && declared && scriptFits(locale, sample, letters)) {
     if (guess === null || guess === declared || !knownToDetector(declared)) return declared;
     if (letters < MIN_LETTERS_TO_OVERRULE) return declared;
-    const scores = result.getScores();
-    if ((scores[declared] ?? 0) >= CLOSE_SCORE * (scores[guess] ?? 0)) return declared;
+    if ((result.score(declared) ?? 0) >= CLOSE_SCORE * (result.score(guess) ?? 0)) return declared;
   }
   return guess;
 }
@@ -99,6 +83,6 @@ export function detectLanguage(input: LanguageInput): string | null {
 let known: ReadonlySet<string> | null = null;
 /** Whether ELD can score the language at all (it knows 60); others are judged by script alone. */
 function knownToDetector(code: string): boolean {
-  known ??= new Set(Object.values(eld().info().Languages));
+  known ??= new Set(detectorLanguages());
   return known.has(code);
 }
