@@ -62,8 +62,9 @@ export class StoryKeeper {
       const horizon = this.now().getTime() - this.horizonMs;
       await this.sync(horizon);
       this.forget(horizon);
-      const fresh: Article[] = [];
-      for (const a of articles) fresh.push((await this.store.hasArticle(a.id)) || a.analysis ? a : { ...a, analysis: analyzeArticle(a) });
+      // Asked all at once: a store that answers reads asked together in one query (PostgreSQL) does.
+      const held = await Promise.all(articles.map((a) => (a.analysis ? true : this.store.hasArticle(a.id))));
+      const fresh = articles.map((a, i) => (held[i] ? a : { ...a, analysis: analyzeArticle(a) }));
       const res = await this.store.addArticles(fresh);
       this.known += res.added.length;
       await this.place(res.added);
@@ -154,8 +155,8 @@ export class StoryKeeper {
       changed.set(story, [...(changed.get(story) ?? []), a]);
     }
     const now = this.now();
-    const out: StoryRecord[] = [];
-    for (const [id, added] of changed) out.push(await this.update(id, added, now));
+    // Updated together, so their reads of stories and articles not in memory go out together.
+    const out = await Promise.all([...changed].map(([id, added]) => this.update(id, added, now)));
     if (out.length > 0) await this.store.putStories(out);
     for (const s of out) this.stories.set(s.id, s);
     this.generation++;
@@ -179,11 +180,8 @@ export class StoryKeeper {
       return { ...base, title: prev.title, summary: prev.summary, sources };
     }
     const inHand = new Map(added.map((a) => [a.id, a]));
-    const group = [];
-    for (const m of members) {
-      const a = inHand.get(m.id) ?? (await this.store.getArticle(m.id));
-      if (a) group.push(analyzed(a));
-    }
+    const found = await Promise.all(members.map((m) => inHand.get(m.id) ?? this.store.getArticle(m.id)));
+    const group = found.filter((a): a is Article => a !== null).map(analyzed);
     const story = storyOf(group);
     return { ...base, title: story.title, summary: story.summary, sources: story.sources };
   }

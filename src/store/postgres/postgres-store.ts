@@ -17,6 +17,7 @@ import { createPool, describeUrl, pgError } from './connect.js';
 import { migrate } from './migrate.js';
 import { getNote, putNote, pruneNotes } from './notes.js';
 import { historyReads, putHistory } from './histories.js';
+import { recordReads } from './record-reads.js';
 
 /** Options of `openPostgresStore`. */
 export interface OpenPostgresOptions {
@@ -111,14 +112,12 @@ export class PostgresStore implements Store {
     return { added, duplicates };
   }
 
-  async getArticle(id: string): Promise<Article | null> {
-    const r = await this.query<{ data: Article }>('read an article', 'SELECT data FROM articles WHERE id = $1', [id]);
-    return r.rows[0]?.data ?? null;
+  getArticle(id: string): Promise<Article | null> {
+    return this.reads.articles.get(id);
   }
 
   async hasArticle(id: string): Promise<boolean> {
-    const r = await this.query('read an article', 'SELECT 1 FROM articles WHERE id = $1', [id]);
-    return r.rowCount !== null && r.rowCount > 0;
+    return (await this.reads.held.get(id)) !== null;
   }
 
   async listArticles(query?: ArticleQuery): Promise<Article[]> {
@@ -156,8 +155,8 @@ export class PostgresStore implements Store {
     }
   }
 
-  async getStory(id: string): Promise<StoryRecord | null> {
-    return (await this.query<{ data: StoryRecord }>('read a story', 'SELECT data FROM stories WHERE id = $1', [id])).rows[0]?.data ?? null;
+  getStory(id: string): Promise<StoryRecord | null> {
+    return this.reads.stories.get(id);
   }
 
   async listStories(query?: StoryQuery): Promise<StoryRecord[]> {
@@ -171,6 +170,8 @@ export class PostgresStore implements Store {
     return r.rows.map((row) => row.data);
   }
 
+  /** Reads by id asked together (an ingest batch, a burst of due digests) share one query. */
+  private readonly reads = recordReads(this);
   private readonly histories = historyReads(this);
 
   /** Histories read together (a burst of due digests) share one query. */
