@@ -96,3 +96,13 @@ export function usePostgresStore(label: string): PostgresFixture {
     },
   };
 }
+
+/** Counts the statements a PostgreSQL store sends from now on, by what they do (the `what` of its query). */
+export function countQueries(store: PostgresStore): Map<string, number> {
+  const seen = new Map<string, number>();
+  const query = store.query.bind(store);
+  Object.defineProperty(store, 'query', {
+    value: (what: string, text: string, params?: unknown[]) => (seen.set(what, (seen.get(what) ?? 0) + 1), query(what, text, params)),
+  });
+  return seen;
+}

@@ -1,29 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { DigestHistory } from '../../src/model.js';
-import type { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { NOW } from './fixtures.js';
-import { usePostgresStore } from '../helpers/postgres.js';
+import { countQueries, usePostgresStore } from '../helpers/postgres.js';
 
 const pg = usePostgresStore('histories');
 
 const history = (i: number): DigestHistory => ({ subscriptionId: `telegram:${i}`, stories: [{ id: `s${i}`, version: 1, articles: 2, sentAt: NOW.toISOString() }], updatedAt: NOW.toISOString() });
 
-/** Counts the statements the store sends, by what they do. */
-function counting(store: PostgresStore): Map<string, number> {
-  const seen = new Map<string, number>();
-  const query = store.query.bind(store);
-  Object.defineProperty(store, 'query', {
-    value: (what: string, text: string, params?: unknown[]) => (seen.set(what, (seen.get(what) ?? 0) + 1), query(what, text, params)),
-  });
-  return seen;
-}
-
 describe('postgres store: digest histories read together', () => {
   it('given 150 chats reading their histories at once, one query answers every one, missing ones null, each its own copy', async () => {
     const store = pg.store;
     for (let i = 0; i < 100; i++) await store.putDigestHistory(history(i));
-    const seen = counting(store);
+    const seen = countQueries(store);
     const ids = [...Array.from({ length: 150 }, (_, i) => `telegram:${i}`), 'telegram:7'];
     const got = await Promise.all(ids.map((id) => store.getDigestHistory(id)));
     expect(seen.get('read digest histories')).toBe(1);
@@ -33,7 +22,7 @@ describe('postgres store: digest histories read together', () => {
 
   it('given a history written, a read asked after the write sees it, and reads asked apart are separate queries', async () => {
     const store = pg.store;
-    const seen = counting(store);
+    const seen = countQueries(store);
     expect(await store.getDigestHistory('telegram:1')).toBeNull();
     await store.putDigestHistory(history(1));
     expect(await store.getDigestHistory('telegram:1')).toEqual(history(1));

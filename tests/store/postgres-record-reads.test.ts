@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { withStories } from '../../src/stories/story-keeper.js';
 import { article, NOW, story } from './fixtures.js';
-import { usePostgresStore } from '../helpers/postgres.js';
+import { countQueries, usePostgresStore } from '../helpers/postgres.js';
 
 const pg = usePostgresStore('record_reads');
-
-/** Counts the statements the store sends, by what they do. */
-function counting(store: PostgresStore): Map<string, number> {
-  const seen = new Map<string, number>();
-  const query = store.query.bind(store);
-  Object.defineProperty(store, 'query', {
-    value: (what: string, text: string, params?: unknown[]) => (seen.set(what, (seen.get(what) ?? 0) + 1), query(what, text, params)),
-  });
-  return seen;
-}
 
 describe('postgres store: articles and stories read together', () => {
   it('given 60 articles asked for at once, one query answers whether each is held and one reads them, missing ones null, each caller its own copy', async () => {
@@ -22,7 +11,7 @@ describe('postgres store: articles and stories read together', () => {
     const stored = Array.from({ length: 40 }, () => article());
     await store.addArticles(stored);
     const ids = [...stored.map((a) => a.id), ...Array.from({ length: 20 }, (_, i) => `missing${i}`), stored[3]!.id];
-    const seen = counting(store);
+    const seen = countQueries(store);
     const held = await Promise.all(ids.map((id) => store.hasArticle(id)));
     const got = await Promise.all(ids.map((id) => store.getArticle(id)));
     expect(seen.get('read articles')).toBe(2);
@@ -35,7 +24,7 @@ describe('postgres store: articles and stories read together', () => {
     const store = pg.store;
     const stories = Array.from({ length: 30 }, (_, i) => story({ id: `story${i}` }));
     await store.putStories(stories);
-    const seen = counting(store);
+    const seen = countQueries(store);
     const got = await Promise.all([...stories.map((s) => store.getStory(s.id)), store.getStory('nope')]);
     expect(seen.get('read stories')).toBe(1);
     expect(got).toEqual([...stories, null]);
@@ -47,7 +36,7 @@ describe('postgres store: articles and stories read together', () => {
   it('given a batch of 50 new articles ingested through the story keeper, their check and their stories cost a few queries, not one each', async () => {
     const store = pg.store;
     const keeper = withStories(store, { now: () => NOW });
-    const seen = counting(store);
+    const seen = countQueries(store);
     const res = await keeper.addArticles(Array.from({ length: 50 }, (_, i) => article({ title: `Unrelated headline number ${i} about item ${i * 7919}`, text: `Body ${i} ${'word'.repeat(3)} ${i * 104729}.` })));
     expect(res.added).toHaveLength(50);
     expect(seen.get('read articles')).toBe(1);
