@@ -5,6 +5,11 @@
 import pg from 'pg';
 import { StoreError, describeError, errorCode } from '../store-error.js';
 
+/** What the statement helpers (notes, histories, batched reads) need of the store: one checked query. */
+export interface Queries {
+  query<R extends pg.QueryResultRow>(what: string, text: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
 /** True for the URLs the PostgreSQL store accepts (`postgres://…`, `postgresql://…`). */
 export function isPostgresUrl(s: string): boolean {
   return /^postgres(ql)?:\/\//i.test(s);

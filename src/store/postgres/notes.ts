@@ -1,12 +1,8 @@
 /** Notes on PostgreSQL (table `notes`, migration 005): the same checks as the other stores before any write. */
-import type pg from 'pg';
 import type { Note } from '../../model.js';
 import { assertRecord, checkNote } from '../schema.js';
+import type { Queries } from './connect.js';
 
-/** What the note statements need of the store: one checked query. */
-interface Queries {
-  query<R extends pg.QueryResultRow>(what: string, text: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
-}
 
 export async function putNote(db: Queries, note: Note): Promise<void> {
   assertRecord('note', checkNote, note, 'key');

@@ -16,7 +16,7 @@ import { storyWindow } from '../story-partitions.js';
 import { createPool, describeUrl, pgError } from './connect.js';
 import { migrate } from './migrate.js';
 import { getNote, putNote, pruneNotes } from './notes.js';
-import { historyReads, putHistory } from './histories.js';
+import { putHistory } from './histories.js';
 import { recordReads } from './record-reads.js';
 
 /** Options of `openPostgresStore`. */
@@ -172,12 +172,11 @@ export class PostgresStore implements Store {
 
   /** Reads by id asked together (an ingest batch, a burst of due digests) share one query. */
   private readonly reads = recordReads(this);
-  private readonly histories = historyReads(this);
 
   /** Histories read together (a burst of due digests) share one query. */
   async getDigestHistory(subscriptionId: string): Promise<DigestHistory | null> {
     if (this.closed) throw new StoreError(`the store on PostgreSQL at ${this.where} is closed`);
-    return this.histories.get(subscriptionId);
+    return this.reads.histories.get(subscriptionId);
   }
 
   putDigestHistory = (history: DigestHistory): Promise<void> => putHistory(this, history);
